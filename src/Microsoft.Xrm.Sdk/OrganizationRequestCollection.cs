@@ -1,0 +1,8 @@
+namespace Microsoft.Xrm.Sdk;
+
+public sealed class OrganizationRequestCollection : DataCollection<OrganizationRequest>
+{
+    public OrganizationRequestCollection()
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace Microsoft.Xrm.Sdk.Query;
+
+public interface IQueryExpressionVisitor
+{
+    QueryExpression Visit(QueryExpression query);
+}
