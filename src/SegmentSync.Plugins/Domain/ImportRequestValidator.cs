@@ -1,0 +1,140 @@
+using System;
+using System.Globalization;
+using SegmentSync.Plugins.Schema;
+
+namespace SegmentSync.Plugins.Domain
+{
+    /// <summary>
+    /// Checks a call before anything is read or written, so a bad call fails fast with a message that names the
+    /// parameter and the problem, and changes nothing.
+    /// </summary>
+    public static class ImportRequestValidator
+    {
+        public static ImportRequest Validate(ImportRequestInput input, DateTime nowUtc)
+        {
+            var externalId = RequireText(input.ExternalSegmentId, SegmentImportApi.ExternalSegmentId, Limits.MaxExternalIdLength);
+            var name = RequireText(input.SegmentName, SegmentImportApi.SegmentName, Limits.MaxNameLength);
+            var url = RequireUrl(input.ExternalSegmentUrl);
+            var exportedOn = RequireExportedOn(input.ExportedOn, nowUtc);
+            ValidateBatch(input, out var batchNumber, out var batchCount);
+
+            if (input.ContactIds == null)
+            {
+                throw Fail("{0} is required (it may be an empty list).", SegmentImportApi.ContactIds);
+            }
+
+            if (input.ContactIds.Count > Limits.MaxContactIdsPerCall)
+            {
+                throw Fail("{0} has {1} ids; at most {2} are accepted in one call. Send the export in batches with {3}, {4} and {5}.",
+                    SegmentImportApi.ContactIds, input.ContactIds.Count, Limits.MaxContactIdsPerCall,
+                    SegmentImportApi.ImportId, SegmentImportApi.BatchNumber, SegmentImportApi.BatchCount);
+            }
+
+            var ids = ContactIdParser.Parse(input.ContactIds, SegmentImportApi.ContactIds);
+            return new ImportRequest(externalId, name, url, exportedOn, ids, input.ImportId, batchNumber, batchCount);
+        }
+
+        private static void ValidateBatch(ImportRequestInput input, out int batchNumber, out int batchCount)
+        {
+            if (input.ImportId == null)
+            {
+                if ((input.BatchCount ?? 1) != 1 || (input.BatchNumber ?? 1) != 1)
+                {
+                    throw Fail("{0} and {1} need an {2}: a multi-batch import is identified by its {2}.",
+                        SegmentImportApi.BatchNumber, SegmentImportApi.BatchCount, SegmentImportApi.ImportId);
+                }
+
+                batchNumber = 1;
+                batchCount = 1;
+                return;
+            }
+
+            if (input.ImportId == Guid.Empty)
+            {
+                throw Fail("{0} must not be the empty GUID.", SegmentImportApi.ImportId);
+            }
+
+            if (input.BatchCount == null || input.BatchNumber == null)
+            {
+                throw Fail("An import with {0} needs both {1} and {2}.", SegmentImportApi.ImportId, SegmentImportApi.BatchNumber, SegmentImportApi.BatchCount);
+            }
+
+            var count = input.BatchCount.Value;
+            var number = input.BatchNumber.Value;
+            if (count < 1 || count > Limits.MaxBatchCount)
+            {
+                throw Fail("{0} is {1}; it must be between 1 and {2}.", SegmentImportApi.BatchCount, count, Limits.MaxBatchCount);
+            }
+
+            if (number < 1 || number > count)
+            {
+                throw Fail("{0} is {1}; it must be between 1 and {2} ({3}).", SegmentImportApi.BatchNumber, number, count, SegmentImportApi.BatchCount);
+            }
+
+            batchNumber = number;
+            batchCount = count;
+        }
+
+        private static string RequireText(string? value, string parameter, int maxLength)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw Fail("{0} is required and must not be blank.", parameter);
+            }
+
+            var text = value!;
+            if (text.Length > maxLength)
+            {
+                throw Fail("{0} is {1} characters long; at most {2} are allowed.", parameter, text.Length, maxLength);
+            }
+
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsControl(text[i]))
+                {
+                    throw Fail("{0} contains a control character (U+{1:X4}) at position {2}.", parameter, (int)text[i], i + 1);
+                }
+            }
+
+            if (text.Trim().Length != text.Length)
+            {
+                throw Fail("{0} must not start or end with spaces.", parameter);
+            }
+
+            return text;
+        }
+
+        private static string RequireUrl(string? value)
+        {
+            var text = RequireText(value, SegmentImportApi.ExternalSegmentUrl, Limits.MaxUrlLength);
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+                || string.IsNullOrEmpty(uri.Host))
+            {
+                throw Fail("{0} must be an absolute http or https URL; got \"{1}\".", SegmentImportApi.ExternalSegmentUrl, text);
+            }
+
+            return text;
+        }
+
+        private static DateTime RequireExportedOn(DateTime? value, DateTime nowUtc)
+        {
+            if (value == null || value.Value == default(DateTime))
+            {
+                throw Fail("{0} is required.", SegmentImportApi.ExportedOn);
+            }
+
+            var utc = value.Value.Kind == DateTimeKind.Local ? value.Value.ToUniversalTime() : DateTime.SpecifyKind(value.Value, DateTimeKind.Utc);
+            if (utc > nowUtc.AddMinutes(Limits.MaxExportedOnSkewMinutes))
+            {
+                throw Fail("{0} is {1}, later than the server's clock ({2}); check the source's clock and time zone.",
+                    SegmentImportApi.ExportedOn, RefreshDescription.Iso(utc), RefreshDescription.Iso(nowUtc));
+            }
+
+            return utc;
+        }
+
+        private static ImportValidationException Fail(string format, params object[] args) =>
+            new ImportValidationException(string.Format(CultureInfo.InvariantCulture, format, args));
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Xrm.Sdk;
+using SegmentSync.Plugins.Domain;
+using SegmentSync.Plugins.Schema;
+
+namespace SegmentSync.Plugins.Infrastructure
+{
+    /// <summary>Everything one plug-in call needs: its context, tracing, a budgeted organization service.</summary>
+    public sealed class LocalPluginContext
+    {
+        private readonly ITracingService _tracing;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly string _pluginName;
+
+        public LocalPluginContext(IServiceProvider serviceProvider, string pluginName)
+        {
+            _pluginName = pluginName;
+            ExecutionContext = Require<IPluginExecutionContext>(serviceProvider);
+            _tracing = Require<ITracingService>(serviceProvider);
+            var factory = Require<IOrganizationServiceFactory>(serviceProvider);
+            Budget = new WorkBudget(Limits.DefaultRequestBudget);
+            // The caller's identity, so Dataverse's security decides what the call may touch.
+            OrganizationService = new BudgetedOrganizationService(factory.CreateOrganizationService(ExecutionContext.UserId), Budget);
+        }
+
+        public IPluginExecutionContext ExecutionContext { get; }
+
+        /// <summary>Counts every request against <see cref="Budget"/>.</summary>
+        public IOrganizationService OrganizationService { get; }
+
+        public WorkBudget Budget { get; }
+
+        /// <summary>The platform's time for this operation (UTC).</summary>
+        public DateTime NowUtc
+        {
+            get
+            {
+                var created = ExecutionContext.OperationCreatedOn;
+                return created == default(DateTime) ? DateTime.UtcNow : DateTime.SpecifyKind(created, DateTimeKind.Utc);
+            }
+        }
+
+        public TimeSpan Elapsed => _clock.Elapsed;
+
+        /// <summary>Writes a trace line prefixed with the elapsed time, so a support engineer sees where time went.</summary>
+        public void Trace(string format, params object[] args)
+        {
+            var message = args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args);
+            _tracing.Trace("[{0}] +{1}ms {2}", _pluginName, _clock.ElapsedMilliseconds, message);
+        }
+
+        private static T Require<T>(IServiceProvider provider) where T : class =>
+            provider.GetService(typeof(T)) as T
+            ?? throw new InvalidPluginExecutionException(typeof(T).Name + " is not available to the plug-in.");
+    }
+}

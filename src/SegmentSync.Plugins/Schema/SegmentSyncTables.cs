@@ -1,0 +1,97 @@
+namespace SegmentSync.Plugins.Schema
+{
+    /// <summary>
+    /// Schema names and option values of the tables SegmentSync ships (publisher prefix <c>segsync</c>,
+    /// option value prefix 73610). The only place these names are written in C#.
+    /// </summary>
+    public static class ExternalSegmentTable
+    {
+        public const string LogicalName = "segsync_externalsegment";
+        public const string EntitySetName = "segsync_externalsegments";
+        public const string PrimaryId = "segsync_externalsegmentid";
+        public const string Name = "segsync_name";
+        public const string ExternalId = "segsync_externalid";
+        public const string ExternalIdKey = "segsync_externalid_key";
+        public const string ExternalUrl = "segsync_externalurl";
+        public const string Target = "segsync_target";
+        public const string TargetSegmentId = "segsync_targetsegmentid";
+        public const string LastAppliedExportedOn = "segsync_lastappliedexportedon";
+        public const string LastAppliedOn = "segsync_lastappliedon";
+        public const string SnapshotImportId = "segsync_snapshotimportid";
+        public const string ActiveImportId = "segsync_activeimportid";
+        public const string MemberCount = "segsync_membercount";
+    }
+
+    public static class ImportRunTable
+    {
+        public const string LogicalName = "segsync_importrun";
+        public const string EntitySetName = "segsync_importruns";
+        public const string PrimaryId = "segsync_importrunid";
+        public const string Name = "segsync_name";
+        public const string ExternalSegment = "segsync_externalsegment";
+        public const string ExternalId = "segsync_externalid";
+        public const string SegmentName = "segsync_segmentname";
+        public const string ExternalUrl = "segsync_externalurl";
+        public const string ExportedOn = "segsync_exportedon";
+        public const string BatchCount = "segsync_batchcount";
+        public const string Status = "segsync_status";
+        public const string Target = "segsync_target";
+        public const string TargetSegmentId = "segsync_targetsegmentid";
+        public const string MembersReceived = "segsync_membersreceived";
+        public const string MembersMatched = "segsync_membersmatched";
+        public const string MembersIgnored = "segsync_membersignored";
+        public const string MembersAdded = "segsync_membersadded";
+        public const string MembersRemoved = "segsync_membersremoved";
+        public const string PlannedRequests = "segsync_plannedrequests";
+        public const string RequestsDone = "segsync_requestsdone";
+        public const string PlannedAdds = "segsync_plannedadds";
+        public const string PlannedRemoves = "segsync_plannedremoves";
+        public const string ApplyCalls = "segsync_applycalls";
+        public const string Message = "segsync_message";
+        public const string StartedOn = "segsync_startedon";
+        public const string CompletedOn = "segsync_completedon";
+    }
+
+    public static class ImportBatchTable
+    {
+        public const string LogicalName = "segsync_importbatch";
+        public const string EntitySetName = "segsync_importbatches";
+        public const string PrimaryId = "segsync_importbatchid";
+        public const string Name = "segsync_name";
+        public const string ImportRun = "segsync_importrun";
+        public const string Kind = "segsync_kind";
+        public const string Sequence = "segsync_sequence";
+        public const string IdCount = "segsync_idcount";
+        public const string Ids = "segsync_ids";
+        /// <summary>One-to-many relationship run -> batches; deleting a run deletes its staging.</summary>
+        public const string RunRelationship = "segsync_importrun_importbatch";
+    }
+
+    /// <summary>Values of <c>segsync_importrun.segsync_status</c>; the names are the API's Status strings.</summary>
+    public enum ImportRunStatusOption
+    {
+        Receiving = 736100000,
+        Applying = 736100001,
+        Applied = 736100002,
+        Skipped = 736100003,
+        Superseded = 736100004,
+    }
+
+    /// <summary>Values of <c>segsync_importbatch.segsync_kind</c>.</summary>
+    public enum ImportBatchKindOption
+    {
+        /// <summary>Ids as the caller sent them (one record per batch).</summary>
+        Received = 736100000,
+        /// <summary>A slice of the membership plan, kept while an apply spans several calls.</summary>
+        Plan = 736100001,
+        /// <summary>Received ids found to match no contact; with the received batches they record what was applied.</summary>
+        Ignored = 736100002,
+    }
+
+    /// <summary>Values of <c>segsync_target</c>: which Journeys segment model holds the membership.</summary>
+    public enum SegmentTargetOption
+    {
+        Outbound = 736100000,
+        RealTime = 736100001,
+    }
+}

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using SegmentSync.Plugins.Domain;
+using SegmentSync.Plugins.Schema;
+using B = SegmentSync.Plugins.Schema.ImportBatchTable;
+using R = SegmentSync.Plugins.Schema.ImportRunTable;
+
+namespace SegmentSync.Plugins.Storage
+{
+    /// <summary>
+    /// Staging in <c>segsync_importbatch</c>: the received batches of a run (which, once applied, are the record of
+    /// the membership SegmentSync applied) and the slices of a plan that spans several calls.
+    /// </summary>
+    public sealed class ImportBatchStore
+    {
+        // Fixed namespace for batch record ids: the same run and batch number always give the same record id.
+        private static readonly Guid BatchIdNamespace = new Guid("5d0c3f2e-6f55-4a77-9a43-1f4f4c0a9b11");
+        private readonly IOrganizationService _service;
+
+        public ImportBatchStore(IOrganizationService service) => _service = service;
+
+        public static Guid RecordId(Guid importId, ImportBatchKindOption kind, int sequence) =>
+            NameBasedGuid.Create(BatchIdNamespace, string.Format(CultureInfo.InvariantCulture, "{0:D}/{1}/{2}", importId, (int)kind, sequence));
+
+        public void CreateReceived(Guid importId, int batchNumber, IReadOnlyCollection<Guid> ids) =>
+            _service.Create(NewRow(importId, ImportBatchKindOption.Received, batchNumber, ids));
+
+        /// <summary>The distinct ids of all received batches. Costs one request per <see cref="Limits.StagedBatchPageSize"/> batches.</summary>
+        public HashSet<Guid> LoadReceivedIds(Guid importId)
+        {
+            var ids = new HashSet<Guid>();
+            foreach (var row in LoadRows(importId, ImportBatchKindOption.Received, new[] { B.Sequence, B.Ids }))
+            {
+                ids.UnionWith(CompactIdCodec.Decode(row.GetAttributeValue<string>(B.Ids)));
+            }
+
+            return ids;
+        }
+
+        /// <summary>Records ids that turned out to match no contact, found by one apply call.</summary>
+        public void CreateIgnored(Guid importId, int callNumber, IReadOnlyCollection<Guid> ids)
+        {
+            if (ids.Count > 0)
+            {
+                _service.Create(NewRow(importId, ImportBatchKindOption.Ignored, callNumber, ids));
+            }
+        }
+
+        /// <summary>
+        /// The membership an applied import left: its received ids less those that matched no contact.
+        /// Costs one request per <see cref="Limits.StagedBatchPageSize"/> records.
+        /// </summary>
+        public HashSet<Guid> LoadAppliedMembership(Guid importId)
+        {
+            var members = new HashSet<Guid>();
+            var ignored = new List<Guid>();
+            foreach (var row in LoadRows(importId, null, new[] { B.Kind, B.Ids }))
+            {
+                var ids = CompactIdCodec.Decode(row.GetAttributeValue<string>(B.Ids));
+                var kind = (ImportBatchKindOption)(row.Option(B.Kind) ?? 0);
+                if (kind == ImportBatchKindOption.Received)
+                {
+                    members.UnionWith(ids);
+                }
+                else if (kind == ImportBatchKindOption.Ignored)
+                {
+                    ignored.AddRange(ids);
+                }
+            }
+
+            members.ExceptWith(ignored);
+            return members;
+        }
+
+        public static int SliceCountFor(int idCount) => (idCount + Limits.PlanSliceIds - 1) / Limits.PlanSliceIds;
+
+        /// <summary>Stores the plan's ids in order, <see cref="Limits.PlanSliceIds"/> a record.</summary>
+        public void CreatePlan(Guid importId, IReadOnlyList<Guid> orderedIds)
+        {
+            for (var slice = 0; slice * Limits.PlanSliceIds < orderedIds.Count; slice++)
+            {
+                var ids = orderedIds.Skip(slice * Limits.PlanSliceIds).Take(Limits.PlanSliceIds).ToList();
+                _service.Create(NewRow(importId, ImportBatchKindOption.Plan, slice + 1, ids));
+            }
+        }
+
+        public List<Guid> LoadPlan(Guid importId) =>
+            LoadRows(importId, ImportBatchKindOption.Plan, new[] { B.Sequence, B.Ids })
+                .SelectMany(row => CompactIdCodec.Decode(row.GetAttributeValue<string>(B.Ids)))
+                .ToList();
+
+        /// <summary>
+        /// Removes, in one request, the staging of a segment's finished runs except the batches of
+        /// <paramref name="keepReceivedOf"/> (the new record of the applied membership). Dataverse runs bulk delete as
+        /// a system job, so this costs one request however many rows go.
+        /// </summary>
+        public void DeleteFinishedStaging(Guid externalSegmentRecordId, Guid keepReceivedOf)
+        {
+            var query = new QueryExpression(B.LogicalName) { ColumnSet = new ColumnSet(B.PrimaryId) };
+            var keep = new FilterExpression(LogicalOperator.Or);
+            keep.AddCondition(B.ImportRun, ConditionOperator.NotEqual, keepReceivedOf);
+            keep.AddCondition(B.Kind, ConditionOperator.Equal, (int)ImportBatchKindOption.Plan);
+            query.Criteria.AddFilter(keep);
+            var run = query.AddLink(R.LogicalName, B.ImportRun, R.PrimaryId);
+            run.LinkCriteria.AddCondition(R.ExternalSegment, ConditionOperator.Equal, externalSegmentRecordId);
+            run.LinkCriteria.AddCondition(R.Status, ConditionOperator.In,
+                (int)ImportRunStatusOption.Applied, (int)ImportRunStatusOption.Skipped, (int)ImportRunStatusOption.Superseded);
+
+            var request = new OrganizationRequest("BulkDelete");
+            request["QuerySet"] = new QueryExpression[] { query };
+            request["JobName"] = "SegmentSync: remove finished staging";
+            request["SendEmailNotification"] = false;
+            request["ToRecipients"] = new Guid[0];
+            request["CCRecipients"] = new Guid[0];
+            request["RecurrencePattern"] = string.Empty;
+            request["StartDateTime"] = DateTime.UtcNow;
+            _service.Execute(request);
+        }
+
+        private IEnumerable<Entity> LoadRows(Guid importId, ImportBatchKindOption? kind, string[] columns)
+        {
+            var query = new QueryExpression(B.LogicalName)
+            {
+                ColumnSet = new ColumnSet(columns),
+                PageInfo = new PagingInfo { Count = Limits.StagedBatchPageSize, PageNumber = 1 },
+            };
+            query.Criteria.AddCondition(B.ImportRun, ConditionOperator.Equal, importId);
+            if (kind.HasValue)
+            {
+                query.Criteria.AddCondition(B.Kind, ConditionOperator.Equal, (int)kind.Value);
+            }
+
+            query.AddOrder(B.Kind, OrderType.Ascending);
+            query.AddOrder(B.Sequence, OrderType.Ascending);
+            while (true)
+            {
+                var page = _service.RetrieveMultiple(query);
+                foreach (var row in page.Entities)
+                {
+                    yield return row;
+                }
+
+                if (!page.MoreRecords)
+                {
+                    yield break;
+                }
+
+                query.PageInfo.PageNumber++;
+                query.PageInfo.PagingCookie = page.PagingCookie;
+            }
+        }
+
+        private static Entity NewRow(Guid importId, ImportBatchKindOption kind, int sequence, IReadOnlyCollection<Guid> ids)
+        {
+            var row = new Entity(B.LogicalName, RecordId(importId, kind, sequence));
+            row[B.Name] = string.Format(CultureInfo.InvariantCulture, "{0} {1}", kind == ImportBatchKindOption.Received ? "Batch" : "Plan slice", sequence);
+            row[B.ImportRun] = new EntityReference(R.LogicalName, importId);
+            row[B.Kind] = new OptionSetValue((int)kind);
+            row[B.Sequence] = sequence;
+            row[B.IdCount] = ids.Count;
+            row[B.Ids] = CompactIdCodec.Encode(ids);
+            return row;
+        }
+    }
+}

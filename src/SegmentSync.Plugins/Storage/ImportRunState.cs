@@ -1,0 +1,40 @@
+using System;
+using SegmentSync.Plugins.Schema;
+
+namespace SegmentSync.Plugins.Storage
+{
+    /// <summary>One import run: the run history a maker reads, and the progress of an apply spanning calls.</summary>
+    public sealed class ImportRunState
+    {
+        public Guid Id { get; set; }
+        public Guid? ExternalSegmentRecordId { get; set; }
+        public string ExternalId { get; set; } = string.Empty;
+        public string SegmentName { get; set; } = string.Empty;
+        public string Url { get; set; } = string.Empty;
+        public DateTime ExportedOn { get; set; }
+        public int BatchCount { get; set; }
+        public ImportRunStatusOption Status { get; set; } = ImportRunStatusOption.Receiving;
+        public SegmentTargetOption Target { get; set; } = SegmentTargetOption.Outbound;
+        public Guid? TargetSegmentId { get; set; }
+        public int MembersReceived { get; set; }
+        public int MembersMatched { get; set; }
+        public int MembersIgnored { get; set; }
+        public int MembersAdded { get; set; }
+        public int MembersRemoved { get; set; }
+
+        /// <summary>Ids the plan includes (the first part of the stored plan) and excludes (the rest).</summary>
+        public int PlannedAdds { get; set; }
+        public int PlannedRemoves { get; set; }
+
+        /// <summary>Membership requests of the plan already sent; the next call resumes here.</summary>
+        public int RequestsDone { get; set; }
+        public int PlannedRequests { get; set; }
+        public bool IsPlanned => PlannedRequests > 0;
+        public int ApplyCalls { get; set; }
+        public string? Message { get; set; }
+        public DateTime StartedOn { get; set; }
+        public DateTime? CompletedOn { get; set; }
+
+        public bool IsFinished => Status == ImportRunStatusOption.Applied || Status == ImportRunStatusOption.Skipped || Status == ImportRunStatusOption.Superseded;
+    }
+}
