@@ -23,7 +23,7 @@ public class ParameterCollection : DataCollection<string, object>
     /// <summary>True when the key is present and its value is a <typeparamref name="T"/>; otherwise false and default.</summary>
     public bool TryGetValue<T>(string key, out T value)
     {
-        if (TryGetValue(key, out object raw) && raw is T typed)
+        if (base.TryGetValue(key, out var raw) && raw is T typed)
         {
             value = typed;
             return true;
