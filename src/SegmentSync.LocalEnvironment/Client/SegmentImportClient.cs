@@ -1,0 +1,80 @@
+using Microsoft.Xrm.Sdk;
+using Api = SegmentSync.Plugins.Schema.SegmentImportApi;
+
+namespace SegmentSync.LocalEnvironment.Client;
+
+/// <summary>
+/// Calls the import Custom APIs through the SDK's IOrganizationService, as a .NET integration would: splits an
+/// export into batches within the API's limit and continues an Applying import until it is done.
+/// </summary>
+public sealed class SegmentImportClient(IOrganizationService service)
+{
+    public const int MaxBatchSize = SegmentSync.Plugins.Schema.Limits.MaxContactIdsPerCall;
+
+    /// <summary>One call: the whole export (ImportId null) or one batch of it.</summary>
+    public ImportCallResult Send(SegmentExport export, IReadOnlyList<string> contactIds, Guid? importId = null, int? batchNumber = null, int? batchCount = null)
+    {
+        var request = new OrganizationRequest(Api.ImportSegment);
+        request[Api.ExternalSegmentId] = export.ExternalSegmentId;
+        request[Api.SegmentName] = export.SegmentName;
+        request[Api.ExternalSegmentUrl] = export.ExternalSegmentUrl;
+        request[Api.ExportedOn] = export.ExportedOn;
+        request[Api.ContactIds] = contactIds.ToArray();
+        if (importId.HasValue)
+        {
+            request[Api.ImportId] = importId.Value;
+            request[Api.BatchNumber] = batchNumber ?? 1;
+            request[Api.BatchCount] = batchCount ?? 1;
+        }
+
+        return Read(service.Execute(request));
+    }
+
+    public ImportCallResult Continue(Guid importId)
+    {
+        var request = new OrganizationRequest(Api.ContinueSegmentImport);
+        request[Api.ImportId] = importId;
+        return Read(service.Execute(request));
+    }
+
+    /// <summary>Sends the export in batches of at most <paramref name="batchSize"/> ids, then continues until it is done.</summary>
+    public ImportOutcome Import(SegmentExport export, IReadOnlyList<string> contactIds, int batchSize = MaxBatchSize)
+    {
+        var batches = contactIds.Chunk(batchSize).ToList();
+        if (batches.Count == 0)
+        {
+            batches.Add([]);
+        }
+
+        var importId = Guid.NewGuid();
+        ImportCallResult result = null!;
+        for (var i = 0; i < batches.Count; i++)
+        {
+            result = Send(export, batches[i], importId, i + 1, batches.Count);
+        }
+
+        return ContinueUntilDone(result, batches.Count);
+    }
+
+    /// <summary>Continues an import while it is Applying.</summary>
+    public ImportOutcome ContinueUntilDone(ImportCallResult result, int callsSoFar)
+    {
+        var calls = callsSoFar;
+        while (result.IsApplying)
+        {
+            result = Continue(result.ImportId);
+            calls++;
+        }
+
+        return new ImportOutcome(result, calls);
+    }
+
+    private static ImportCallResult Read(OrganizationResponse response)
+    {
+        T Get<T>(string name) => response.Results.TryGetValue(name, out var value) && value is T typed ? typed : default!;
+        return new ImportCallResult(
+            Get<Guid>(Api.SegmentId), Get<Guid>(Api.ImportId), Get<string>(Api.Status) ?? string.Empty,
+            Get<int>(Api.BatchesReceived), Get<int>(Api.MembersReceived), Get<int>(Api.MembersMatched),
+            Get<int>(Api.MembersIgnored), Get<int>(Api.MembersAdded), Get<int>(Api.MembersRemoved));
+    }
+}

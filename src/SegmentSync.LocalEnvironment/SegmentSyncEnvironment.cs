@@ -1,0 +1,65 @@
+using System.Reflection;
+using Microsoft.Xrm.Sdk;
+using SegmentSync.Emulator;
+using SegmentSync.Emulator.Journeys;
+using SegmentSync.Plugins.Import;
+using SegmentSync.Plugins.Schema;
+
+namespace SegmentSync.LocalEnvironment;
+
+/// <summary>
+/// A local Dataverse with what a maker's environment has after installing SegmentSync: the Journeys outbound
+/// marketing model, SegmentSync's tables and its Custom APIs, run by the real plug-in classes.
+/// </summary>
+public sealed class SegmentSyncEnvironment
+{
+    private SegmentSyncEnvironment(InMemoryDataverse dataverse, OutboundMarketing outbound)
+    {
+        Dataverse = dataverse;
+        Outbound = outbound;
+    }
+
+    public InMemoryDataverse Dataverse { get; }
+
+    /// <summary>Emulator-only view of outbound segments' members (the documented API cannot read them).</summary>
+    public OutboundMarketing Outbound { get; }
+
+    public static SegmentSyncEnvironment Create(TimeProvider? clock = null)
+    {
+        var dataverse = new InMemoryDataverse(clock);
+        var outbound = OutboundMarketingModel.Install(dataverse);
+        SegmentSyncTables.Register(dataverse);
+        RegisterCustomApis(dataverse);
+        return new SegmentSyncEnvironment(dataverse, outbound);
+    }
+
+    /// <summary>A service for a caller outside Dataverse (the system user unless <paramref name="userId"/> is given).</summary>
+    public IOrganizationService Service(Guid? userId = null) => Dataverse.GetService(userId);
+
+    /// <summary>Registers every Custom API the plug-in assembly declares, bound to the plug-in type its metadata names.</summary>
+    public static void RegisterCustomApis(InMemoryDataverse dataverse)
+    {
+        var pluginAssembly = typeof(ImportSegmentPlugin).Assembly;
+        foreach (var api in SegmentImportApi.All)
+        {
+            var pluginType = pluginAssembly.GetType(api.PluginTypeName, throwOnError: false)
+                ?? throw new InvalidOperationException($"Custom API {api.UniqueName} names plug-in type {api.PluginTypeName}, which {pluginAssembly.GetName().Name} does not contain.");
+            dataverse.Plugins.RegisterCustomApi(ToDefinition(api), () => CreatePlugin(pluginType));
+        }
+    }
+
+    private static IPlugin CreatePlugin(Type pluginType) =>
+        (IPlugin)(Activator.CreateInstance(pluginType, BindingFlags.Public | BindingFlags.Instance, null, [string.Empty, string.Empty], null)
+            ?? throw new InvalidOperationException($"Cannot create {pluginType.FullName}."));
+
+    private static CustomApiDefinition ToDefinition(CustomApiDescriptor api)
+    {
+        var definition = new CustomApiDefinition { UniqueName = api.UniqueName, IsFunction = api.IsFunction };
+        definition.RequestParameters.AddRange(api.RequestParameters.Select(ToParameter));
+        definition.ResponseProperties.AddRange(api.ResponseProperties.Select(ToParameter));
+        return definition;
+    }
+
+    private static CustomApiParameter ToParameter(ApiField field) =>
+        new(field.UniqueName, (CustomApiFieldType)(int)field.Type, field.IsOptional);
+}

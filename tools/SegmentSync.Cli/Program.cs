@@ -1,0 +1,9 @@
+using System.CommandLine;
+using SegmentSync.Cli.Commands;
+
+var root = new RootCommand("segsync: mirror Customer Insights - Data segments into Customer Insights - Journeys.")
+{
+    DemoCommand.Create(),
+};
+
+return root.Parse(args).Invoke();
