@@ -1,0 +1,72 @@
+using System;
+using Microsoft.Xrm.Sdk;
+
+namespace SegmentSync.Emulator.Pipeline;
+
+/// <summary>
+/// The IPluginExecutionContext one step execution receives. InputParameters, OutputParameters and SharedVariables
+/// are shared by all synchronous steps of one pipeline (so a pre-operation change to Target reaches the main
+/// operation); images are per step.
+/// </summary>
+internal sealed class PluginExecutionContext : IPluginExecutionContext
+{
+    public required int Mode { get; init; }
+
+    public int IsolationMode => 2; // sandbox, as in Dataverse online
+
+    public required int Depth { get; init; }
+
+    public required string MessageName { get; init; }
+
+    public required string PrimaryEntityName { get; init; }
+
+    public Guid? RequestId { get; init; }
+
+    public string SecondaryEntityName => "none";
+
+    public required ParameterCollection InputParameters { get; init; }
+
+    public required ParameterCollection OutputParameters { get; init; }
+
+    public required ParameterCollection SharedVariables { get; init; }
+
+    public required Guid UserId { get; init; }
+
+    public required Guid InitiatingUserId { get; init; }
+
+    public required Guid BusinessUnitId { get; init; }
+
+    public required Guid OrganizationId { get; init; }
+
+    public required string OrganizationName { get; init; }
+
+    public Guid PrimaryEntityId { get; set; }
+
+    public EntityImageCollection PreEntityImages { get; init; } = new();
+
+    public EntityImageCollection PostEntityImages { get; init; } = new();
+
+    public EntityReference? OwningExtension { get; init; }
+
+    public required Guid CorrelationId { get; init; }
+
+    public bool IsExecutingOffline => false;
+
+    public bool IsOfflinePlayback => false;
+
+    public required bool IsInTransaction { get; init; }
+
+    public required Guid OperationId { get; init; }
+
+    public required DateTime OperationCreatedOn { get; init; }
+
+    public required int Stage { get; init; }
+
+    public PluginExecutionContext? Parent { get; init; }
+
+    public IPluginExecutionContext? ParentContext => Parent;
+
+    EntityReference IExecutionContext.OwningExtension => OwningExtension!;
+
+    IPluginExecutionContext IPluginExecutionContext.ParentContext => Parent!;
+}

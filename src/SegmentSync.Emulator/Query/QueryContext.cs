@@ -1,0 +1,6 @@
+using System;
+
+namespace SegmentSync.Emulator.Query;
+
+/// <summary>Who runs a query: operators like EqualUserId compare against these.</summary>
+internal sealed record QueryContext(Guid UserId, Guid BusinessUnitId);

@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Concurrent;
+using SegmentSync.Emulator.Faults;
+using SegmentSync.Emulator.Metadata;
+
+namespace SegmentSync.Emulator.Storage;
+
+/// <summary>All tables' rows. Writes go through here so that each one lands in the undo log of the transaction.</summary>
+internal sealed class DataStore
+{
+    private readonly ConcurrentDictionary<string, TableStore> _tables = new(StringComparer.Ordinal);
+
+    public void AddTable(TableDefinition table) => _tables[table.LogicalName] = new TableStore(table);
+
+    public TableStore For(string logicalName)
+    {
+        return _tables.TryGetValue(logicalName, out var store) ? store : throw DataverseFault.UnknownEntity(logicalName);
+    }
+
+    public TableStore? TryFor(string? logicalName)
+    {
+        return logicalName is not null && _tables.TryGetValue(logicalName, out var store) ? store : null;
+    }
+
+    public bool Exists(string logicalName, Guid id) => TryFor(logicalName)?.Contains(id) == true;
+
+    public void Insert(TableStore table, Row row, Transaction? tx)
+    {
+        table.Insert(row);
+        tx?.RecordUndo(() => table.Remove(row.Id));
+    }
+
+    public void Replace(TableStore table, Row row, Transaction? tx)
+    {
+        var old = table.Replace(row);
+        tx?.RecordUndo(() => table.Replace(old));
+    }
+
+    public void Remove(TableStore table, Guid id, Transaction? tx)
+    {
+        var old = table.Remove(id);
+        if (old is not null) tx?.RecordUndo(() => table.Insert(old));
+    }
+}
