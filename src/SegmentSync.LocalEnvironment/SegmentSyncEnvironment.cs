@@ -29,12 +29,16 @@ public sealed class SegmentSyncEnvironment
         var dataverse = new InMemoryDataverse(clock);
         var outbound = OutboundMarketingModel.Install(dataverse);
         SegmentSyncTables.Register(dataverse);
+        EnvironmentVariables.Register(dataverse);
         RegisterCustomApis(dataverse);
         return new SegmentSyncEnvironment(dataverse, outbound);
     }
 
     /// <summary>A service for a caller outside Dataverse (the system user unless <paramref name="userId"/> is given).</summary>
     public IOrganizationService Service(Guid? userId = null) => Dataverse.GetService(userId);
+
+    /// <summary>Sets an environment variable's current value (null clears it, so its default applies).</summary>
+    public void SetSetting(string schemaName, string? value) => EnvironmentVariables.Set(Service(), schemaName, value);
 
     /// <summary>Registers every Custom API the plug-in assembly declares, bound to the plug-in type its metadata names.</summary>
     public static void RegisterCustomApis(InMemoryDataverse dataverse)

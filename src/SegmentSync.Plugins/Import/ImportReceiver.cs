@@ -134,7 +134,6 @@ namespace SegmentSync.Plugins.Import
             ExportedOn = request.ExportedOnUtc,
             BatchCount = request.BatchCount,
             Status = ImportRunStatusOption.Receiving,
-            Target = _services.Target.Kind,
             TargetSegmentId = external?.TargetSegmentId,
             StartedOn = _context.NowUtc,
         };

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.Xrm.Sdk;
 using SegmentSync.Plugins.Storage;
 using SegmentSync.Plugins.Targets;
@@ -7,19 +8,23 @@ namespace SegmentSync.Plugins.Import
     /// <summary>The stores and the segment target one call works with, all over the call's budgeted service.</summary>
     public sealed class ImportServices
     {
-        public ImportServices(IOrganizationService service, ISegmentTarget target)
+        private readonly Func<ISegmentTarget> _targetFactory;
+        private ISegmentTarget? _target;
+
+        /// <param name="targetFactory">Chooses the target when first needed: receiving a batch never needs it.</param>
+        public ImportServices(IOrganizationService service, Func<ISegmentTarget> targetFactory)
         {
             Runs = new ImportRunStore(service);
             Batches = new ImportBatchStore(service);
             ExternalSegments = new ExternalSegmentStore(service);
             Contacts = new ContactDirectory(service);
-            Target = target;
+            _targetFactory = targetFactory;
         }
 
         public ImportRunStore Runs { get; }
         public ImportBatchStore Batches { get; }
         public ExternalSegmentStore ExternalSegments { get; }
         public ContactDirectory Contacts { get; }
-        public ISegmentTarget Target { get; }
+        public ISegmentTarget Target => _target ?? (_target = _targetFactory());
     }
 }

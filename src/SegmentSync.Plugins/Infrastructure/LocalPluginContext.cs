@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Xrm.Sdk;
 using SegmentSync.Plugins.Domain;
 using SegmentSync.Plugins.Schema;
+using SegmentSync.Plugins.Storage;
 
 namespace SegmentSync.Plugins.Infrastructure
 {
@@ -13,6 +14,7 @@ namespace SegmentSync.Plugins.Infrastructure
         private readonly ITracingService _tracing;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly string _pluginName;
+        private SegmentSyncConfiguration? _configuration;
 
         public LocalPluginContext(IServiceProvider serviceProvider, string pluginName)
         {
@@ -31,6 +33,28 @@ namespace SegmentSync.Plugins.Infrastructure
         public IOrganizationService OrganizationService { get; }
 
         public WorkBudget Budget { get; }
+
+        /// <summary>
+        /// The environment's settings, read on first use (one query) so that calls which do not need them, such as
+        /// receiving a batch, do not pay for them. Reading them sets the call's request budget.
+        /// </summary>
+        public SegmentSyncConfiguration Configuration
+        {
+            get
+            {
+                if (_configuration == null)
+                {
+                    _configuration = new SettingsStore(OrganizationService).Read();
+                    Budget.Resize(_configuration.RequestBudget);
+                    foreach (var warning in _configuration.Warnings)
+                    {
+                        Trace("Setting ignored: {0}", warning);
+                    }
+                }
+
+                return _configuration;
+            }
+        }
 
         /// <summary>The platform's time for this operation (UTC).</summary>
         public DateTime NowUtc

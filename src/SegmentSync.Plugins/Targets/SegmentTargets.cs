@@ -1,4 +1,4 @@
-using Microsoft.Xrm.Sdk;
+using SegmentSync.Plugins.Infrastructure;
 
 namespace SegmentSync.Plugins.Targets
 {
@@ -6,6 +6,11 @@ namespace SegmentSync.Plugins.Targets
     public static class SegmentTargets
     {
         /// <summary>Outbound marketing's msdyncrm_segment: the only target so far.</summary>
-        public static ISegmentTarget For(IOrganizationService service) => new OutboundMarketingTarget(service);
+        public static ISegmentTarget For(LocalPluginContext context)
+        {
+            // Reading the configuration also sizes the call's budget before the apply starts spending it.
+            _ = context.Configuration;
+            return new OutboundMarketingTarget(context.OrganizationService);
+        }
     }
 }
