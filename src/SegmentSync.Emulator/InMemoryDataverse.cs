@@ -1,12 +1,6 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
-using SegmentSync.Emulator.Faults;
-using SegmentSync.Emulator.Messages;
-using SegmentSync.Emulator.Metadata;
-using SegmentSync.Emulator.Pipeline;
-using SegmentSync.Emulator.Query;
-using SegmentSync.Emulator.Storage;
 
 namespace SegmentSync.Emulator;
 

@@ -2,7 +2,7 @@ using System;
 using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 
-namespace SegmentSync.Emulator.Faults;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Builds the exception a caller of the real service receives: a FaultException whose Detail is an

@@ -1,4 +1,4 @@
-namespace SegmentSync.Emulator.Faults;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// The Dataverse error codes the emulator raises. Values are the ones in Microsoft's "Web service error codes"
@@ -38,6 +38,9 @@ public static class ErrorCodes
 
     /// <summary>A statuscode change that the table's allowed transitions do not permit (code as in Microsoft's common error list: InvalidStateTransition).</summary>
     public const int InvalidStateTransition = -2147160050;
+
+    /// <summary>0x80040233: the record is not in a state that allows the operation.</summary>
+    public const int InvalidState = unchecked((int)0x80040233);
 
     /// <summary>0x80040265: a plug-in threw InvalidPluginExecutionException.</summary>
     public const int IsvAborted = unchecked((int)0x80040265);

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace SegmentSync.Emulator.Faults;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Makes chosen requests fail before they execute, so the failure rolls back the transaction exactly as a real

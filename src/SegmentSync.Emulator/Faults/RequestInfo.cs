@@ -1,4 +1,4 @@
-namespace SegmentSync.Emulator.Faults;
+namespace SegmentSync.Emulator;
 
 /// <summary>What a fault predicate sees about a request about to run.</summary>
 /// <param name="MessageName">The request name (Create, RetrieveMultiple, msdyncrm_IncludeMembersInSegment, ...).</param>

@@ -1,7 +1,7 @@
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>Associate: links records through an N:N (intersect row) or 1:N (lookup) relationship.</summary>
 internal sealed class AssociateExecutor : IMessageExecutor

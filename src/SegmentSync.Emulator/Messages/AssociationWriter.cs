@@ -1,11 +1,8 @@
 using System;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
-using SegmentSync.Emulator.Faults;
-using SegmentSync.Emulator.Metadata;
-using SegmentSync.Emulator.Storage;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Associate and Disassociate share this: N:N relationships add or remove intersect rows; 1:N relationships set

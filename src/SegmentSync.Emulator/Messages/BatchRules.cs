@@ -1,8 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
-using SegmentSync.Emulator.Faults;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>The limits ExecuteMultiple and ExecuteTransaction share: at most 1,000 requests, and no batch inside a batch.</summary>
 internal static class BatchRules

@@ -4,11 +4,8 @@ using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
-using SegmentSync.Emulator.Metadata;
-using SegmentSync.Emulator.Query;
-using SegmentSync.Emulator.Storage;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// BulkDelete (QuerySet: QueryExpression[], JobName): Dataverse queues a system job and returns its id. The

@@ -2,10 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
-using SegmentSync.Emulator.Faults;
-using SegmentSync.Emulator.Pipeline;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// The main operation of a Custom API: checks the request against the API's parameters (missing required ones and

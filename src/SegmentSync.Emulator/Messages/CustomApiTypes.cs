@@ -1,8 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
-using SegmentSync.Emulator.Pipeline;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>The CLR type each Custom API field type carries.</summary>
 internal static class CustomApiTypes

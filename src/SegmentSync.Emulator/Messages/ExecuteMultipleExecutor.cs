@@ -2,9 +2,8 @@ using System;
 using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
-using SegmentSync.Emulator.Faults;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// ExecuteMultiple: runs up to 1,000 requests in order, each as its own request in its own transaction (or in the

@@ -1,9 +1,8 @@
 using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
-using SegmentSync.Emulator.Faults;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// ExecuteTransaction: runs up to 1,000 requests in one transaction; the first fault rolls all of them back and is

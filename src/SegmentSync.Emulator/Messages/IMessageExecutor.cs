@@ -1,6 +1,6 @@
 using Microsoft.Xrm.Sdk;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// The main operation (stage 30) of one message. Plug-in steps registered on the message run around it; the

@@ -1,13 +1,8 @@
 using System;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
-using SegmentSync.Emulator.Faults;
-using SegmentSync.Emulator.Metadata;
-using SegmentSync.Emulator.Pipeline;
-using SegmentSync.Emulator.Query;
-using SegmentSync.Emulator.Storage;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// What a message executor may use: the caller, the clock, direct store access inside the request's transaction

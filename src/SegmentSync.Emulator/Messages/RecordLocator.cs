@@ -1,11 +1,8 @@
 using System;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
-using SegmentSync.Emulator.Faults;
-using SegmentSync.Emulator.Metadata;
-using SegmentSync.Emulator.Storage;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>Finds the record a request names: by id, by the primary key attribute, or by alternate key attributes.</summary>
 internal static class RecordLocator

@@ -1,7 +1,6 @@
 using Microsoft.Xrm.Sdk;
-using SegmentSync.Emulator.Faults;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>Reads request parameters by name, with the fault Dataverse gives for a missing or mistyped one.</summary>
 public static class RequestParameters

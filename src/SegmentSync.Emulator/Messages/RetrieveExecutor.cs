@@ -1,9 +1,8 @@
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
-using SegmentSync.Emulator.Storage;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>Retrieve: a copy of one record (by id or alternate key) with the requested columns and the primary key.</summary>
 internal sealed class RetrieveExecutor : IMessageExecutor

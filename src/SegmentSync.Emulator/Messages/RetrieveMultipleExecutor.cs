@@ -1,9 +1,8 @@
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
-using SegmentSync.Emulator.Query;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>RetrieveMultiple: runs a QueryExpression, QueryByAttribute or FetchExpression.</summary>
 internal sealed class RetrieveMultipleExecutor : IMessageExecutor

@@ -1,8 +1,7 @@
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
-using SegmentSync.Emulator.Storage;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Update: the record must exist (by id or alternate key); the Target's attributes are validated and applied,

@@ -1,9 +1,8 @@
 using System;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
-using SegmentSync.Emulator.Pipeline;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Upsert: finds the record by alternate key (Entity.KeyAttributes) or by id; updates it when found, otherwise

@@ -1,6 +1,6 @@
 using Microsoft.Xrm.Sdk;
 
-namespace SegmentSync.Emulator.Messages;
+namespace SegmentSync.Emulator;
 
 /// <summary>WhoAmI: the calling user, its business unit and the organization.</summary>
 internal sealed class WhoAmIExecutor : IMessageExecutor

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace SegmentSync.Emulator.Metadata;
+namespace SegmentSync.Emulator;
 
 /// <summary>An alternate key: a set of columns whose values are unique across the table's records.</summary>
 /// <param name="Name">The key's logical name.</param>

@@ -1,4 +1,4 @@
-namespace SegmentSync.Emulator.Metadata;
+namespace SegmentSync.Emulator;
 
 /// <summary>What deleting a referenced record does to the records that point to it (1:N relationships).</summary>
 public enum CascadeDelete

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace SegmentSync.Emulator.Metadata;
+namespace SegmentSync.Emulator;
 
 /// <summary>One column of a table: its kind and the limits Dataverse enforces on writes.</summary>
 public sealed class ColumnDefinition

@@ -1,4 +1,4 @@
-namespace SegmentSync.Emulator.Metadata;
+namespace SegmentSync.Emulator;
 
 /// <summary>The Dataverse attribute types the emulator models; each decides which SDK value type a column accepts.</summary>
 public enum ColumnKind

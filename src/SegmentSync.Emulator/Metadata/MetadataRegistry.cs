@@ -2,9 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using SegmentSync.Emulator.Faults;
 
-namespace SegmentSync.Emulator.Metadata;
+namespace SegmentSync.Emulator;
 
 /// <summary>The tables and relationships of the emulated organization.</summary>
 public sealed class MetadataRegistry

@@ -1,6 +1,6 @@
 using System;
 
-namespace SegmentSync.Emulator.Metadata;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// A relationship between two tables: 1:N (a lookup on the referencing table, with a cascade rule for deletes) or

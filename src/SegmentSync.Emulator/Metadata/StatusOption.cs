@@ -1,4 +1,4 @@
-namespace SegmentSync.Emulator.Metadata;
+namespace SegmentSync.Emulator;
 
 /// <summary>One valid statecode/statuscode pair of a table.</summary>
 /// <param name="State">The statecode value.</param>

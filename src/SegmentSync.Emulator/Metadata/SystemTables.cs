@@ -1,4 +1,4 @@
-namespace SegmentSync.Emulator.Metadata;
+namespace SegmentSync.Emulator;
 
 /// <summary>The platform tables every emulated organization has.</summary>
 public static class SystemTables

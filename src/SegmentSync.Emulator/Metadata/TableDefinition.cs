@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace SegmentSync.Emulator.Metadata;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// A table's metadata, built fluently and registered with <see cref="MetadataRegistry.AddTable"/>. Registration adds

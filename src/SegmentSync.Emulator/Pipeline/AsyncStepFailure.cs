@@ -1,6 +1,6 @@
 using System;
 
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>An asynchronous step that failed: in Dataverse its system job fails; the caller never sees it.</summary>
 /// <param name="PluginName">The step name or plug-in type.</param>

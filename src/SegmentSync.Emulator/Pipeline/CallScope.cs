@@ -1,7 +1,6 @@
 using System;
-using SegmentSync.Emulator.Storage;
 
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Where a request comes from: the user it runs as, its depth, the transaction it joins (null: it starts its own),

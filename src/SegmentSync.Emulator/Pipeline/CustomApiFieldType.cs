@@ -1,4 +1,4 @@
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>Custom API parameter and response property types, with Dataverse's type codes.</summary>
 public enum CustomApiFieldType

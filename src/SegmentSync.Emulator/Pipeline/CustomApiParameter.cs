@@ -1,4 +1,4 @@
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>A Custom API request parameter or response property.</summary>
 /// <param name="UniqueName">The name callers use in Parameters / Results.</param>

@@ -1,4 +1,4 @@
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>Which plug-in steps other than the Custom API's own plug-in may be registered on it (Dataverse's codes).</summary>
 public enum CustomProcessingStepType

@@ -3,7 +3,7 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// IOrganizationService over the emulator: every method is the corresponding request sent through the pipeline,

@@ -1,8 +1,6 @@
 using Microsoft.Xrm.Sdk;
-using SegmentSync.Emulator.Messages;
-using SegmentSync.Emulator.Metadata;
 
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Platform logic that belongs to a table rather than to a plug-in (what Microsoft's own solutions do inside the

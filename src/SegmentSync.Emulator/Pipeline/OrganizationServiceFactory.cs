@@ -1,8 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
-using SegmentSync.Emulator.Storage;
 
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Gives a plug-in services whose requests run through the same pipeline at Depth+1: inside the plug-in's

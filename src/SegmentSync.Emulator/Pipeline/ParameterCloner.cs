@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Copies request parameters the way serialization does between a client and Dataverse: the pipeline works on its

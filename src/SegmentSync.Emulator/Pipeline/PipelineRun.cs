@@ -1,8 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
-using SegmentSync.Emulator.Storage;
 
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>One request's trip through the pipeline: the parameter collections all its steps share, and its transaction.</summary>
 internal sealed class PipelineRun

@@ -1,4 +1,4 @@
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>The event pipeline stages, with Dataverse's numbers (IPluginExecutionContext.Stage).</summary>
 public enum PipelineStage

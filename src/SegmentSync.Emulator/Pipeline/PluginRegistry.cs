@@ -5,7 +5,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.Xrm.Sdk;
 
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>Plug-in steps and Custom APIs, checked at registration the way the Plug-in Registration Tool would.</summary>
 public sealed class PluginRegistry
@@ -80,11 +80,11 @@ public sealed class PluginRegistry
     private void Validate(StepRegistration step)
     {
         if (string.IsNullOrWhiteSpace(step.MessageName)) throw new ArgumentException("A step needs a message.", nameof(step));
-        if (step.Stage is not (PipelineStage.PreValidation or PipelineStage.PreOperation or PipelineStage.PostOperation))
+        if ((PipelineStage)step.Stage is not (PipelineStage.PreValidation or PipelineStage.PreOperation or PipelineStage.PostOperation))
             throw new ArgumentException("Steps run at stage 10, 20 or 40; stage 30 belongs to the message itself.", nameof(step));
-        if (step.Mode == StepMode.Asynchronous && step.Stage != PipelineStage.PostOperation)
+        if (step.Mode == StepMode.Asynchronous && step.Stage != (int)PipelineStage.PostOperation)
             throw new ArgumentException("Asynchronous steps must be registered on the post-operation stage (40).", nameof(step));
-        if (step.PostImageAttributes is not null && step.Stage != PipelineStage.PostOperation)
+        if (step.PostImageAttributes is not null && step.Stage != (int)PipelineStage.PostOperation)
             throw new ArgumentException("Post-images are only available in the post-operation stage (40).", nameof(step));
         var message = step.MessageName;
         if (step.PreImageAttributes is not null && !IsOneOf(message, "Update", "Delete"))

@@ -1,7 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
 
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>The IServiceProvider a plug-in's Execute receives: its context, tracing and the organization service factory.</summary>
 internal sealed class PluginServiceProvider : IServiceProvider

@@ -1,6 +1,6 @@
 using System;
 
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>One plug-in execution's trace, like a plug-in trace log row.</summary>
 /// <param name="PluginName">The step name or plug-in type.</param>

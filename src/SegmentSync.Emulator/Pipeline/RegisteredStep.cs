@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.Xrm.Sdk;
 
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// A step with its plug-in. The plug-in is created once, on first use, and then reused for every execution, as
@@ -32,8 +32,8 @@ internal sealed class RegisteredStep
     /// <summary>True when this step applies to <paramref name="message"/> on <paramref name="entity"/>.</summary>
     public bool Matches(string message, string? entity, PipelineStage stage, StepMode mode)
     {
-        var stepEntity = Registration.PrimaryEntityName is null or "" or "none" ? null : Registration.PrimaryEntityName;
-        return Registration.Stage == stage
+        var stepEntity = Registration.PrimaryEntity is null or "" or "none" ? null : Registration.PrimaryEntity;
+        return Registration.Stage == (int)stage
             && Registration.Mode == mode
             && string.Equals(Registration.MessageName, message, StringComparison.OrdinalIgnoreCase)
             && (stepEntity is null || stepEntity == entity);

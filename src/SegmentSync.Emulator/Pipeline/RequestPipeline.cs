@@ -3,11 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
-using SegmentSync.Emulator.Faults;
-using SegmentSync.Emulator.Messages;
-using SegmentSync.Emulator.Storage;
 
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// The event execution pipeline. Every request, from a caller or a plug-in, runs here:
@@ -283,7 +280,7 @@ internal sealed class RequestPipeline
         var table = _dataverse.Metadata.Table(run.PrimaryEntityName!);
         var columns = attributes.Count == 0
             ? table.Columns
-            : attributes.Select(a => table.Column(a)).OfType<Metadata.ColumnDefinition>().ToList();
+            : attributes.Select(a => table.Column(a)).OfType<ColumnDefinition>().ToList();
         images[name] = _dataverse.Reader.ToEntity(table, row, columns);
     }
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>The primary entity and id of a request, as the pipeline uses them to pick steps and fill the context.</summary>
 internal static partial class RequestTarget

@@ -1,4 +1,4 @@
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>A step's execution mode, with Dataverse's numbers (IPluginExecutionContext.Mode).</summary>
 public enum StepMode

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// A plug-in step (sdkmessageprocessingstep): which message and table trigger it, at which stage, in which mode,
@@ -20,8 +20,8 @@ public sealed class StepRegistration
     public StepRegistration(string messageName, string? primaryEntity, PipelineStage stage, StepMode mode = StepMode.Synchronous)
     {
         MessageName = messageName;
-        PrimaryEntityName = primaryEntity;
-        Stage = stage;
+        PrimaryEntity = primaryEntity;
+        Stage = (int)stage;
         Mode = mode;
     }
 
@@ -34,11 +34,11 @@ public sealed class StepRegistration
     /// <summary>The message (Create, Update, a Custom API name, ...).</summary>
     public required string MessageName { get; init; }
 
-    /// <summary>The table, or null for every table (and for messages without one).</summary>
-    public string? PrimaryEntityName { get; init; }
+    /// <summary>The table, or null (or "none") for every table and for messages without one.</summary>
+    public string? PrimaryEntity { get; init; }
 
-    /// <summary>10, 20 or 40.</summary>
-    public required PipelineStage Stage { get; init; }
+    /// <summary>10 (pre-validation), 20 (pre-operation) or 40 (post-operation); see <see cref="PipelineStage"/>.</summary>
+    public required int Stage { get; init; }
 
     /// <summary>Synchronous, or asynchronous (post-operation only).</summary>
     public StepMode Mode { get; init; } = StepMode.Synchronous;

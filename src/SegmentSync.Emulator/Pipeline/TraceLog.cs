@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>The most recent plug-in traces (the oldest are dropped past <see cref="Capacity"/>). Thread-safe.</summary>
 public sealed class TraceLog

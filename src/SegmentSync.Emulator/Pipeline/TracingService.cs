@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Xrm.Sdk;
 
-namespace SegmentSync.Emulator.Pipeline;
+namespace SegmentSync.Emulator;
 
 /// <summary>ITracingService for one plug-in execution: collects the lines for the trace log and for fault TraceText.</summary>
 internal sealed class TracingService : ITracingService

@@ -3,10 +3,8 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
-using SegmentSync.Emulator.Faults;
-using SegmentSync.Emulator.Metadata;
 
-namespace SegmentSync.Emulator.Query;
+namespace SegmentSync.Emulator;
 
 /// <summary>count, countcolumn, sum, avg, min and max over the matched rows (no group by).</summary>
 internal static class AggregateCalculator

@@ -5,9 +5,8 @@ using System.Linq;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.Xrm.Sdk.Query;
-using SegmentSync.Emulator.Faults;
 
-namespace SegmentSync.Emulator.Query;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Translates the FetchXML subset the emulator supports into a QueryExpression: entity, attribute /

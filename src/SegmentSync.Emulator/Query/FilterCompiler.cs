@@ -2,11 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk.Query;
-using SegmentSync.Emulator.Faults;
-using SegmentSync.Emulator.Metadata;
-using SegmentSync.Emulator.Storage;
 
-namespace SegmentSync.Emulator.Query;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Compiles a FilterExpression into a predicate once per query, so values are normalized and In lists hashed once

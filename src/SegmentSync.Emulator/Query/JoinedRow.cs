@@ -1,7 +1,6 @@
 using System.Collections.Generic;
-using SegmentSync.Emulator.Storage;
 
-namespace SegmentSync.Emulator.Query;
+namespace SegmentSync.Emulator;
 
 /// <summary>A primary row with the rows its link-entities matched (null for an outer join without a match).</summary>
 internal sealed class JoinedRow

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace SegmentSync.Emulator.Query;
+namespace SegmentSync.Emulator;
 
 /// <summary>SQL LIKE patterns (% any run, _ one character, [abc] / [^abc] sets) as case-insensitive regular expressions.</summary>
 internal static class LikePattern

@@ -1,8 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk.Query;
-using SegmentSync.Emulator.Metadata;
 
-namespace SegmentSync.Emulator.Query;
+namespace SegmentSync.Emulator;
 
 /// <summary>A link-entity of a query, resolved against the metadata and given its alias.</summary>
 internal sealed class LinkNode

@@ -2,9 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
-using SegmentSync.Emulator.Faults;
 
-namespace SegmentSync.Emulator.Query;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// A query's PageInfo, checked against Dataverse's limits (at most 5,000 per page; TopCount and paging exclude each

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Xml.Linq;
 
-namespace SegmentSync.Emulator.Query;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Dataverse's paging cookie: &lt;cookie page="n"&gt;&lt;pk last="{id}" first="{id}" /&gt;&lt;/cookie&gt;. When a query is

@@ -1,7 +1,6 @@
 using Microsoft.Xrm.Sdk.Query;
-using SegmentSync.Emulator.Faults;
 
-namespace SegmentSync.Emulator.Query;
+namespace SegmentSync.Emulator;
 
 /// <summary>QueryByAttribute is an And of Equal conditions; it runs as the equivalent QueryExpression.</summary>
 internal static class QueryByAttributeConverter

@@ -3,11 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
-using SegmentSync.Emulator.Faults;
-using SegmentSync.Emulator.Metadata;
-using SegmentSync.Emulator.Storage;
 
-namespace SegmentSync.Emulator.Query;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Runs RetrieveMultiple queries (QueryExpression, QueryByAttribute, FetchExpression) against the store:

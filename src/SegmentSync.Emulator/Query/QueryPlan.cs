@@ -2,10 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk.Query;
-using SegmentSync.Emulator.Faults;
-using SegmentSync.Emulator.Metadata;
 
-namespace SegmentSync.Emulator.Query;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// A QueryExpression resolved against the metadata: the primary table, the link tree with aliases, and a way to

@@ -2,11 +2,8 @@ using System;
 using System.Collections;
 using System.Globalization;
 using Microsoft.Xrm.Sdk;
-using SegmentSync.Emulator.Faults;
-using SegmentSync.Emulator.Metadata;
-using SegmentSync.Emulator.Storage;
 
-namespace SegmentSync.Emulator.Query;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Brings condition values and stored values into one comparable form per column, and compares them the way

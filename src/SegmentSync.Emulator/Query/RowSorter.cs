@@ -1,9 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk.Query;
-using SegmentSync.Emulator.Faults;
 
-namespace SegmentSync.Emulator.Query;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Orders result rows: the query's orders, then each link-entity's orders, then the primary key, which Dataverse

@@ -1,7 +1,5 @@
-using SegmentSync.Emulator.Metadata;
-using SegmentSync.Emulator.Storage;
 
-namespace SegmentSync.Emulator.Query;
+namespace SegmentSync.Emulator;
 
 /// <summary>Reads a column of a row in comparable form; the primary key lives in Row.Id, not in a slot.</summary>
 internal static class RowValues

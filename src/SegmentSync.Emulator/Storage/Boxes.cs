@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace SegmentSync.Emulator.Storage;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Shared boxes for option values and booleans: a million rows with statecode 0 then hold one boxed 0, not a

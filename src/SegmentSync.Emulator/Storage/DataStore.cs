@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Concurrent;
-using SegmentSync.Emulator.Faults;
-using SegmentSync.Emulator.Metadata;
 
-namespace SegmentSync.Emulator.Storage;
+namespace SegmentSync.Emulator;
 
 /// <summary>All tables' rows. Writes go through here so that each one lands in the undo log of the transaction.</summary>
 internal sealed class DataStore

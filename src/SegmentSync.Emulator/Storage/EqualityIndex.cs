@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace SegmentSync.Emulator.Storage;
+namespace SegmentSync.Emulator;
 
 /// <summary>A secondary index: index key of a column's value to the ids of the rows holding it (nulls are not indexed).</summary>
 internal sealed class EqualityIndex

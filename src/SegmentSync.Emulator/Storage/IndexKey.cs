@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace SegmentSync.Emulator.Storage;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// The form of a stored value used as an index key and for equality: strings compare like SQL Server's default

@@ -2,10 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
-using SegmentSync.Emulator.Faults;
-using SegmentSync.Emulator.Metadata;
 
-namespace SegmentSync.Emulator.Storage;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Turns stored rows into fresh Entity objects: only the requested columns (plus the primary key), only columns

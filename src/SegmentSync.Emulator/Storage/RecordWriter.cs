@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
-using SegmentSync.Emulator.Faults;
-using SegmentSync.Emulator.Metadata;
 
-namespace SegmentSync.Emulator.Storage;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Turns a caller's attributes into a stored row the way Dataverse's Create and Update do: validation against the

@@ -1,6 +1,6 @@
 using System;
 
-namespace SegmentSync.Emulator.Storage;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// One stored record: its id and one slot per column (by ordinal), null meaning no value. Rows are immutable:

@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using SegmentSync.Emulator.Metadata;
 
-namespace SegmentSync.Emulator.Storage;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// The rows of one table: a dictionary by primary key, plus an equality index per indexed column and a unique

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace SegmentSync.Emulator.Storage;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// A database transaction as an undo log: every write records how to undo itself; rollback replays the log

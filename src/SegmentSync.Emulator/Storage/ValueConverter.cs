@@ -1,10 +1,8 @@
 using System;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
-using SegmentSync.Emulator.Faults;
-using SegmentSync.Emulator.Metadata;
 
-namespace SegmentSync.Emulator.Storage;
+namespace SegmentSync.Emulator;
 
 /// <summary>
 /// Converts SDK values to stored values (checking type, length, range and options as Dataverse does on writes)
