@@ -131,7 +131,8 @@ namespace SegmentSync.Plugins.Domain
                     SegmentImportApi.ExportedOn, RefreshDescription.Iso(utc), RefreshDescription.Iso(nowUtc));
             }
 
-            return utc;
+            // Dataverse keeps date and time to the second: compare exports as it will store them.
+            return new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
         }
 
         private static ImportValidationException Fail(string format, params object[] args) =>

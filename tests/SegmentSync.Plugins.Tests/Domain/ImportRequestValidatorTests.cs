@@ -87,6 +87,15 @@ public class ImportRequestValidatorTests
     }
 
     [Fact]
+    public void Validate_ExportedOn_IsKeptToTheSecondAsDataverseStoresIt()
+    {
+        var input = Valid();
+        input.ExportedOn = new DateTime(2026, 12, 1, 8, 0, 0, 999, DateTimeKind.Utc).AddTicks(1234);
+
+        Assert.Equal(new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc), ImportRequestValidator.Validate(input, Now).ExportedOnUtc);
+    }
+
+    [Fact]
     public void Validate_MissingExportedOn_IsRefused() => Assert.Contains("ExportedOn is required", Refusal(i => i.ExportedOn = null));
 
     [Fact]
