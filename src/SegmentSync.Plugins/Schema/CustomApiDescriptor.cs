@@ -9,8 +9,10 @@ namespace SegmentSync.Plugins.Schema
     public sealed class CustomApiDescriptor
     {
         public CustomApiDescriptor(string uniqueName, string displayName, string description, string pluginTypeName,
-            IReadOnlyList<ApiField> requestParameters, IReadOnlyList<ApiField> responseProperties)
+            IReadOnlyList<ApiField> requestParameters, IReadOnlyList<ApiField> responseProperties,
+            string executePrivilegeName = OutboundSegmentTable.WritePrivilege)
         {
+            ExecutePrivilegeName = executePrivilegeName;
             UniqueName = uniqueName;
             DisplayName = displayName;
             Description = description;
@@ -31,5 +33,11 @@ namespace SegmentSync.Plugins.Schema
 
         public IReadOnlyList<ApiField> RequestParameters { get; }
         public IReadOnlyList<ApiField> ResponseProperties { get; }
+
+        /// <summary>
+        /// The privilege a caller needs to run the API (customapi.executeprivilegename). The import APIs write Journeys
+        /// segments, so by default only users who may write segments can call them.
+        /// </summary>
+        public string ExecutePrivilegeName { get; }
     }
 }
