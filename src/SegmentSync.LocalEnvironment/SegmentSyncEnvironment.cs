@@ -31,6 +31,7 @@ public sealed class SegmentSyncEnvironment
         SegmentSyncTables.Register(dataverse);
         EnvironmentVariables.Register(dataverse);
         RegisterCustomApis(dataverse);
+        EntityCatalog.Register(dataverse);
         return new SegmentSyncEnvironment(dataverse, outbound);
     }
 

@@ -36,6 +36,7 @@ public static class SegmentSyncTables
             .String(ExternalSegmentTable.SnapshotImportId, 36)
             .String(ExternalSegmentTable.ActiveImportId, 36)
             .Integer(ExternalSegmentTable.MemberCount, 0)
+            .Memo(ExternalSegmentTable.Description, 2000)
             .StateStatus((0, 1, true), (1, 2, true))
             .AlternateKey(ExternalSegmentTable.ExternalIdKey, ExternalSegmentTable.ExternalId);
 
@@ -61,6 +62,11 @@ public static class SegmentSyncTables
             .Integer(ImportRunTable.PlannedRequests, 0)
             .Integer(ImportRunTable.RequestsDone, 0)
             .Integer(ImportRunTable.ApplyCalls, 0)
+            .Integer(ImportRunTable.PlanGroups, 0)
+            .Integer(ImportRunTable.ReadGroup, 0)
+            .Integer(ImportRunTable.ReadPage, 0)
+            .Integer(ImportRunTable.ReadSlices, 0)
+            .Boolean(ImportRunTable.ReadComplete, false)
             .Memo(ImportRunTable.Message, 4000)
             .DateTime(ImportRunTable.StartedOn)
             .DateTime(ImportRunTable.CompletedOn)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SegmentSync.Plugins.Domain
 {
@@ -9,26 +10,36 @@ namespace SegmentSync.Plugins.Domain
     /// </summary>
     public sealed class MembershipRequestPlan
     {
-        private readonly IReadOnlyList<Guid> _adds;
-        private readonly IReadOnlyList<Guid> _removes;
+        private readonly List<Segment> _segments = new List<Segment>();
 
         public MembershipRequestPlan(IReadOnlyList<Guid> adds, IReadOnlyList<Guid> removes, int idsPerRequest)
+            : this(GroupedPlan.FromGroups(new List<List<Guid>> { adds.ToList() }, new List<List<Guid>> { removes.ToList() }), idsPerRequest)
+        {
+        }
+
+        public MembershipRequestPlan(GroupedPlan plan, int idsPerRequest)
         {
             if (idsPerRequest < 1)
             {
                 throw new ArgumentOutOfRangeException(nameof(idsPerRequest));
             }
 
-            _adds = adds;
-            _removes = removes;
             IdsPerRequest = idsPerRequest;
-            AddRequestCount = CeilingDivide(adds.Count, idsPerRequest);
-            RequestCount = AddRequestCount + CeilingDivide(removes.Count, idsPerRequest);
+            for (var g = 0; g < plan.GroupCount; g++)
+            {
+                AddSegment(MembershipChange.Include, g, plan.AddsByGroup[g]);
+            }
+
+            AddRequestCount = RequestCount;
+            for (var g = 0; g < plan.GroupCount; g++)
+            {
+                AddSegment(MembershipChange.Exclude, g, plan.RemovesByGroup[g]);
+            }
         }
 
         public int IdsPerRequest { get; }
         public int AddRequestCount { get; }
-        public int RequestCount { get; }
+        public int RequestCount { get; private set; }
 
         /// <summary>Request number <paramref name="index"/> (0-based) of the plan.</summary>
         public MembershipRequest Request(int index)
@@ -38,20 +49,47 @@ namespace SegmentSync.Plugins.Domain
                 throw new ArgumentOutOfRangeException(nameof(index));
             }
 
-            var isAdd = index < AddRequestCount;
-            var source = isAdd ? _adds : _removes;
-            var start = (isAdd ? index : index - AddRequestCount) * IdsPerRequest;
-            var count = Math.Min(IdsPerRequest, source.Count - start);
+            var segment = _segments.Last(s => s.FirstRequest <= index);
+            var start = (index - segment.FirstRequest) * IdsPerRequest;
+            var count = Math.Min(IdsPerRequest, segment.Ids.Count - start);
             var ids = new List<Guid>(count);
             for (var i = 0; i < count; i++)
             {
-                ids.Add(source[start + i]);
+                ids.Add(segment.Ids[start + i]);
             }
 
-            return new MembershipRequest(isAdd ? MembershipChange.Include : MembershipChange.Exclude, ids);
+            return new MembershipRequest(segment.Change, ids, segment.Group);
         }
 
         public static int CeilingDivide(int value, int divisor) => (value + divisor - 1) / divisor;
+
+        private void AddSegment(MembershipChange change, int group, IReadOnlyList<Guid> ids)
+        {
+            if (ids.Count == 0)
+            {
+                return;
+            }
+
+            _segments.Add(new Segment(change, group, ids, RequestCount));
+            RequestCount += CeilingDivide(ids.Count, IdsPerRequest);
+        }
+
+        // The ids of one group and one change, and the number of the first request that carries them.
+        private sealed class Segment
+        {
+            public Segment(MembershipChange change, int group, IReadOnlyList<Guid> ids, int firstRequest)
+            {
+                Change = change;
+                Group = group;
+                Ids = ids;
+                FirstRequest = firstRequest;
+            }
+
+            public MembershipChange Change { get; }
+            public int Group { get; }
+            public IReadOnlyList<Guid> Ids { get; }
+            public int FirstRequest { get; }
+        }
     }
 
     public enum MembershipChange
@@ -60,16 +98,20 @@ namespace SegmentSync.Plugins.Domain
         Exclude,
     }
 
-    /// <summary>One include or exclude request's ids.</summary>
+    /// <summary>One include or exclude request's ids, for one member group of the segment.</summary>
     public sealed class MembershipRequest
     {
-        public MembershipRequest(MembershipChange change, List<Guid> ids)
+        public MembershipRequest(MembershipChange change, List<Guid> ids, int group = 0)
         {
             Change = change;
             Ids = ids;
+            Group = group;
         }
 
         public MembershipChange Change { get; }
         public List<Guid> Ids { get; }
+
+        /// <summary>0-based member group (always 0 for a model without groups).</summary>
+        public int Group { get; }
     }
 }

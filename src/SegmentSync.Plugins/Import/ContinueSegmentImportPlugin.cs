@@ -31,7 +31,7 @@ namespace SegmentSync.Plugins.Import
                 throw new ImportValidationException(Api.ImportId + " is required.");
             }
 
-            var services = new ImportServices(context.OrganizationService, () => SegmentTargets.For(context));
+            var services = new ImportServices(context.OrganizationService, existing => SegmentTargets.Resolve(context, existing));
             var view = services.Runs.LoadWithReceivedBatches(importId.Value);
             var run = view.Run ?? throw new ImportValidationException(string.Format(CultureInfo.InvariantCulture,
                 "There is no import with {0} {1}. Start an import with {2}.", Api.ImportId, importId, Api.ImportSegment));

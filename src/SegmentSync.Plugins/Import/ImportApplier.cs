@@ -14,8 +14,8 @@ namespace SegmentSync.Plugins.Import
     /// </summary>
     /// <remarks>
     /// Each call's writes commit or roll back together (a synchronous plug-in runs in the platform's transaction), so
-    /// the run's progress counter and the membership requests it counts are always consistent: a failed call leaves
-    /// the state of the previous call, and the caller simply calls again.
+    /// the run's progress counters and the work they count are always consistent: a failed call leaves the state of
+    /// the previous call, and the caller simply calls again.
     /// </remarks>
     public sealed class ImportApplier
     {
@@ -35,7 +35,7 @@ namespace SegmentSync.Plugins.Import
         {
             run.ApplyCalls++;
             var external = segmentLookedUp ? knownSegment : _services.ExternalSegments.FindByExternalId(run.ExternalId);
-            return run.IsPlanned ? Resume(run, external!) : Plan(run, external);
+            return run.IsPlanned && external != null ? Resume(run, external) : Plan(run, external);
         }
 
         private ImportResult Plan(ImportRunState run, ExternalSegmentState? external)
@@ -49,91 +49,172 @@ namespace SegmentSync.Plugins.Import
                     : "Skipped: the newer import " + active!.Id.ToString("D") + " is being applied.");
             }
 
-            external = external ?? CreateExternalSegment(run);
-            var segment = FindOrCreateSegment(run, external, out var isNewSegment);
-            var received = _services.Batches.LoadReceivedIds(run.Id);
-            run.MembersReceived = received.Count;
-
-            var readable = _services.Target.TryReadMembers(segment, out var current);
-            if (!readable && !isNewSegment && external.SnapshotImportId.HasValue)
-            {
-                current = _services.Batches.LoadAppliedMembership(external.SnapshotImportId.Value);
-            }
-
-            // An import superseded half-way has changed some members we cannot see: treat its ids as unknown.
-            var uncertain = !readable && active != null && active.RequestsDone > 0 ? _services.Batches.LoadPlan(active.Id) : null;
+            var target = _services.TargetFor(external);
+            external = external ?? CreateExternalSegment(run, target);
+            var segment = FindOrCreateSegment(run, external, target, out var isNewSegment);
             if (active != null)
             {
-                Supersede(active, run);
+                // Supersede first: reading a big segment's members may span calls, and the older import must stop now.
+                Supersede(active, run, external);
             }
 
-            if (_services.Target.CanReplaceMembersDirectly(segment, received.Count))
+            external.ActiveImportId = run.Id;
+
+            if (target.ListsMembers && !ReadCurrentMembers(run, segment, target))
             {
-                return ReplaceDirectly(run, external, segment, received, current);
+                return Pause(run, external, "Reading the segment's current members");
             }
 
-            var plan = MembershipPlan.Create(received, current, uncertain);
-            run.PlannedAdds = plan.Adds.Count;
-            run.PlannedRemoves = plan.Removes.Count;
+            var received = _services.Batches.LoadReceivedIds(run.Id);
+            run.MembersReceived = received.Count;
+            var currentByGroup = CurrentMembers(run, external, segment, target, isNewSegment, out var exact);
+
+            if (target.CanReplaceMembersDirectly(segment, received.Count))
+            {
+                return ReplaceDirectly(run, external, segment, target, received, currentByGroup[0]);
+            }
+
+            // An import superseded half-way has changed members we cannot see: treat the ids it planned as unknown.
+            var uncertain = !exact && active != null && active.RequestsDone > 0 ? _services.Batches.LoadPlanIds(active.Id) : null;
+            var plan = MembershipPlan.Create(received, currentByGroup.SelectMany(g => g).ToList(), uncertain);
+            var grouped = GroupedPlan.Assign(plan, currentByGroup, target.GroupCapacity, target.MaxGroups(segment));
+            target.EnsureGroups(segment, grouped.GroupCount);
+            segment = grouped.GroupCount > segment.Groups.Count ? target.Find(segment.Id)! : segment;
+
+            run.PlannedAdds = grouped.AddCount;
+            run.PlannedRemoves = grouped.RemoveCount;
+            run.PlanGroups = grouped.GroupCount;
             // Ids kept from the current membership are members already; added ids count once verified.
-            run.MembersMatched = received.Count - plan.Adds.Count;
-            var requests = new MembershipRequestPlan(plan.Adds, plan.Removes, _services.Target.IdsPerMembershipRequest);
+            run.MembersMatched = received.Count - grouped.AddCount;
+            var requests = new MembershipRequestPlan(grouped, target.IdsPerMembershipRequest);
             run.PlannedRequests = requests.RequestCount;
             run.RequestsDone = 0;
-            _context.Trace("Plan: {0} received, {1} to include, {2} to exclude, {3} requests.", received.Count, plan.Adds.Count, plan.Removes.Count, requests.RequestCount);
+            _context.Trace("Plan: {0} received, {1} to include, {2} to exclude, {3} requests over {4} group(s).",
+                received.Count, grouped.AddCount, grouped.RemoveCount, requests.RequestCount, grouped.GroupCount);
 
             // A plan that needs more than this call is stored, so later calls resume it exactly.
             var spansCalls = requests.RequestCount > 0 && !FitsInThisCall(requests);
             if (spansCalls)
             {
-                _services.Batches.CreatePlan(run.Id, plan.Adds.Concat(plan.Removes).ToList());
+                _services.Batches.CreatePlan(run.Id, grouped);
             }
 
-            external.ActiveImportId = run.Id;
-            return Execute(run, external, segment, requests, mustFinish: !spansCalls);
+            return Execute(run, external, segment, target, requests, mustFinish: !spansCalls);
         }
 
         private ImportResult Resume(ImportRunState run, ExternalSegmentState external)
         {
-            var segment = run.TargetSegmentId.HasValue ? _services.Target.Find(run.TargetSegmentId.Value) : null;
+            var target = _services.TargetFor(external);
+            var segment = run.TargetSegmentId.HasValue ? target.Find(run.TargetSegmentId.Value) : null;
             if (segment == null)
             {
-                // Deleted by a maker mid-import: start the plan again against a new segment.
+                // Deleted by a maker mid-import: plan again against a new segment.
                 run.PlannedRequests = 0;
-                external.TargetSegmentId = null;
+                run.ReadComplete = false;
                 return Plan(run, external);
             }
 
-            var ids = _services.Batches.LoadPlan(run.Id);
-            var adds = ids.Take(run.PlannedAdds).ToList();
-            var removes = ids.Skip(run.PlannedAdds).ToList();
-            var requests = new MembershipRequestPlan(adds, removes, _services.Target.IdsPerMembershipRequest);
-            return Execute(run, external, segment, requests, mustFinish: false);
+            var requests = new MembershipRequestPlan(_services.Batches.LoadPlan(run.Id, run.PlanGroups), target.IdsPerMembershipRequest);
+            return Execute(run, external, segment, target, requests, mustFinish: false);
         }
 
-        private ImportResult Execute(ImportRunState run, ExternalSegmentState external, TargetSegment segment, MembershipRequestPlan requests, bool mustFinish)
+        /// <summary>
+        /// Lists the members of SegmentSync's groups page by page into staging, resuming where the last call stopped.
+        /// False when the budget ran out first.
+        /// </summary>
+        private bool ReadCurrentMembers(ImportRunState run, TargetSegment segment, ISegmentTarget target)
         {
-            var ignored = SendWithinBudget(run, segment, requests, mustFinish);
+            var pending = new List<Guid>();
+            while (!run.ReadComplete)
+            {
+                if (run.ReadGroup >= segment.Groups.Count)
+                {
+                    run.ReadComplete = true;
+                    break;
+                }
+
+                if (!Budget.CanSpend(2, Limits.FinalizeReserve))
+                {
+                    break;
+                }
+
+                var page = target.ReadMembers(segment, run.ReadGroup, run.ReadPage + 1);
+                pending.AddRange(page.Ids);
+                run.ReadPage++;
+                if (!page.HasMore || pending.Count >= Limits.PlanSliceIds)
+                {
+                    FlushCurrent(run, pending);
+                }
+
+                if (!page.HasMore)
+                {
+                    run.ReadGroup++;
+                    run.ReadPage = 0;
+                }
+            }
+
+            FlushCurrent(run, pending);
+            return run.ReadComplete;
+        }
+
+        private void FlushCurrent(ImportRunState run, List<Guid> pending)
+        {
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            run.ReadSlices++;
+            _services.Batches.CreateCurrent(run.Id, run.ReadGroup, run.ReadSlices, pending.ToList());
+            pending.Clear();
+        }
+
+        /// <summary>
+        /// The segment's members by group: listed (exact), read from the segment row (exact), or the membership
+        /// SegmentSync last applied (not exact: edits made around SegmentSync are not seen).
+        /// </summary>
+        private List<HashSet<Guid>> CurrentMembers(ImportRunState run, ExternalSegmentState external, TargetSegment segment, ISegmentTarget target, bool isNewSegment, out bool exact)
+        {
+            exact = true;
+            if (target.ListsMembers)
+            {
+                return _services.Batches.LoadCurrent(run.Id, Math.Max(1, segment.Groups.Count));
+            }
+
+            if (target.TryReadMembers(segment, out var members))
+            {
+                return new List<HashSet<Guid>> { members };
+            }
+
+            exact = isNewSegment;
+            var applied = !isNewSegment && external.SnapshotImportId.HasValue
+                ? _services.Batches.LoadAppliedMembership(external.SnapshotImportId.Value)
+                : new HashSet<Guid>();
+            return new List<HashSet<Guid>> { applied };
+        }
+
+        private ImportResult Execute(ImportRunState run, ExternalSegmentState external, TargetSegment segment, ISegmentTarget target, MembershipRequestPlan requests, bool mustFinish)
+        {
+            var ignored = SendWithinBudget(run, segment, target, requests, mustFinish);
             _services.Batches.CreateIgnored(run.Id, run.ApplyCalls, ignored);
             if (run.RequestsDone < requests.RequestCount)
             {
-                _services.Runs.Update(run);
-                _services.ExternalSegments.Update(external);
-                _context.Trace("Applying: {0} of {1} membership requests done; continue with {2}.", run.RequestsDone, requests.RequestCount, SegmentImportApi.ContinueSegmentImport);
-                return ImportResult.From(run, run.BatchCount);
+                return Pause(run, external, string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                    "{0} of {1} membership requests done", run.RequestsDone, requests.RequestCount));
             }
 
-            return Finish(run, external, segment);
+            target.UpdateFields(segment, Fields(run, run.MembersMatched));
+            return Close(run, external, segment, target);
         }
 
         /// <summary>
         /// Sends the next requests of the plan in groups whose ids are checked first in one query, so a contact deleted
         /// since the export cannot make Dataverse reject a whole request. Returns added ids that match no contact.
         /// </summary>
-        private List<Guid> SendWithinBudget(ImportRunState run, TargetSegment segment, MembershipRequestPlan requests, bool mustFinish)
+        private List<Guid> SendWithinBudget(ImportRunState run, TargetSegment segment, ISegmentTarget target, MembershipRequestPlan requests, bool mustFinish)
         {
             var ignored = new List<Guid>();
-            var groupSize = Math.Max(1, Limits.ExistenceCheckChunk / requests.IdsPerRequest);
+            var groupSize = RequestsPerCheck(requests);
             while (run.RequestsDone < requests.RequestCount)
             {
                 var count = Math.Min(groupSize, requests.RequestCount - run.RequestsDone);
@@ -143,11 +224,11 @@ namespace SegmentSync.Plugins.Import
                     break;
                 }
 
-                var group = Enumerable.Range(run.RequestsDone, count).Select(requests.Request).ToList();
-                var existing = _services.Contacts.FindExisting(group.SelectMany(r => r.Ids).ToList());
-                foreach (var request in group)
+                var batch = Enumerable.Range(run.RequestsDone, count).Select(requests.Request).ToList();
+                var existing = _services.Contacts.FindExisting(batch.SelectMany(r => r.Ids).ToList());
+                foreach (var request in batch)
                 {
-                    SendExisting(run, segment, request, existing, ignored);
+                    SendExisting(run, segment, target, request, existing, ignored);
                 }
 
                 run.RequestsDone += count;
@@ -156,7 +237,7 @@ namespace SegmentSync.Plugins.Import
             return ignored;
         }
 
-        private void SendExisting(ImportRunState run, TargetSegment segment, MembershipRequest request, HashSet<Guid> existing, List<Guid> ignored)
+        private static void SendExisting(ImportRunState run, TargetSegment segment, ISegmentTarget target, MembershipRequest request, HashSet<Guid> existing, List<Guid> ignored)
         {
             var ids = request.Ids.Where(existing.Contains).ToList();
             if (request.Change == MembershipChange.Include)
@@ -173,11 +254,11 @@ namespace SegmentSync.Plugins.Import
 
             if (ids.Count > 0)
             {
-                _services.Target.Send(segment, new MembershipRequest(request.Change, ids));
+                target.Send(segment, new MembershipRequest(request.Change, ids, request.Group));
             }
         }
 
-        private ImportResult ReplaceDirectly(ImportRunState run, ExternalSegmentState external, TargetSegment segment, HashSet<Guid> received, HashSet<Guid> current)
+        private ImportResult ReplaceDirectly(ImportRunState run, ExternalSegmentState external, TargetSegment segment, ISegmentTarget target, HashSet<Guid> received, HashSet<Guid> current)
         {
             // Small enough to check every id: the column write rejects the whole list if one contact is gone.
             var existing = _services.Contacts.FindExisting(received);
@@ -188,17 +269,11 @@ namespace SegmentSync.Plugins.Import
             run.MembersAdded = members.Count(id => !current.Contains(id));
             run.MembersRemoved = current.Count(id => !members.Contains(id));
             _services.Batches.CreateIgnored(run.Id, run.ApplyCalls, ignored);
-            _services.Target.ReplaceMembersDirectly(segment, members, Fields(run, members.Count));
-            return Close(run, external, segment);
+            target.ReplaceMembersDirectly(segment, members, Fields(run, members.Count));
+            return Close(run, external, segment, target);
         }
 
-        private ImportResult Finish(ImportRunState run, ExternalSegmentState external, TargetSegment segment)
-        {
-            _services.Target.UpdateFields(segment, Fields(run, run.MembersMatched));
-            return Close(run, external, segment);
-        }
-
-        private ImportResult Close(ImportRunState run, ExternalSegmentState external, TargetSegment segment)
+        private ImportResult Close(ImportRunState run, ExternalSegmentState external, TargetSegment segment, ISegmentTarget target)
         {
             var now = _context.NowUtc;
             run.Status = ImportRunStatusOption.Applied;
@@ -208,15 +283,25 @@ namespace SegmentSync.Plugins.Import
 
             external.Name = run.SegmentName;
             external.Url = run.Url;
+            external.Target = target.Kind;
             external.TargetSegmentId = segment.Id;
             external.LastAppliedExportedOn = run.ExportedOn;
             external.LastAppliedOn = now;
             external.SnapshotImportId = run.Id;
             external.ActiveImportId = null;
             external.MemberCount = run.MembersMatched;
+            external.Description = RefreshDescription.Format(now, run.ExportedOn, run.MembersMatched);
             _services.ExternalSegments.Update(external);
             _services.Batches.DeleteFinishedStaging(external.Id, run.Id);
             _context.Trace("Applied: {0} matched, {1} ignored, {2} added, {3} removed.", run.MembersMatched, run.MembersIgnored, run.MembersAdded, run.MembersRemoved);
+            return ImportResult.From(run, run.BatchCount);
+        }
+
+        private ImportResult Pause(ImportRunState run, ExternalSegmentState external, string progress)
+        {
+            _services.Runs.Update(run);
+            _services.ExternalSegments.Update(external);
+            _context.Trace("Applying: {0}; continue with {1}.", progress, SegmentImportApi.ContinueSegmentImport);
             return ImportResult.From(run, run.BatchCount);
         }
 
@@ -230,7 +315,7 @@ namespace SegmentSync.Plugins.Import
             return ImportResult.From(run, run.BatchCount);
         }
 
-        private void Supersede(ImportRunState active, ImportRunState by)
+        private void Supersede(ImportRunState active, ImportRunState by, ExternalSegmentState external)
         {
             active.Status = ImportRunStatusOption.Superseded;
             active.CompletedOn = _context.NowUtc;
@@ -250,42 +335,47 @@ namespace SegmentSync.Plugins.Import
             return active != null && active.Status == ImportRunStatusOption.Applying ? active : null;
         }
 
-        private ExternalSegmentState CreateExternalSegment(ImportRunState run)
+        private ExternalSegmentState CreateExternalSegment(ImportRunState run, ISegmentTarget target)
         {
             var external = new ExternalSegmentState
             {
                 ExternalId = run.ExternalId,
                 Name = run.SegmentName,
                 Url = run.Url,
-                Target = _services.Target.Kind,
+                Target = target.Kind,
             };
             _services.ExternalSegments.Create(external);
             return external;
         }
 
-        private TargetSegment FindOrCreateSegment(ImportRunState run, ExternalSegmentState external, out bool isNew)
+        private TargetSegment FindOrCreateSegment(ImportRunState run, ExternalSegmentState external, ISegmentTarget target, out bool isNew)
         {
-            var segment = external.TargetSegmentId.HasValue ? _services.Target.Find(external.TargetSegmentId.Value) : null;
+            var sameModel = external.Target == target.Kind;
+            var segment = sameModel && external.TargetSegmentId.HasValue ? target.Find(external.TargetSegmentId.Value) : null;
             isNew = segment == null;
             if (segment == null)
             {
-                segment = _services.Target.Create(Fields(run, 0));
+                segment = target.Create(Fields(run, 0));
+                external.Target = target.Kind;
                 external.TargetSegmentId = segment.Id;
                 external.SnapshotImportId = null;
-                _context.Trace("Created segment {0} in Draft.", segment.Id);
+                _context.Trace("Created {0} segment {1} in Draft.", target.Kind, segment.Id);
             }
 
             run.ExternalSegmentRecordId = external.Id;
             run.TargetSegmentId = segment.Id;
-            run.Target = _services.Target.Kind;
+            run.Target = target.Kind;
             return segment;
         }
 
         private bool FitsInThisCall(MembershipRequestPlan requests)
         {
-            var checks = MembershipRequestPlan.CeilingDivide(requests.RequestCount, Math.Max(1, Limits.ExistenceCheckChunk / requests.IdsPerRequest));
+            var checks = MembershipRequestPlan.CeilingDivide(requests.RequestCount, RequestsPerCheck(requests));
             return Budget.CanSpend(requests.RequestCount + checks, Limits.FinalizeReserve);
         }
+
+        // Requests whose ids one existence query (5,000 ids) can check.
+        private static int RequestsPerCheck(MembershipRequestPlan requests) => Math.Max(1, Limits.ExistenceCheckChunk / requests.IdsPerRequest);
 
         private SegmentFields Fields(ImportRunState run, int memberCount)
         {

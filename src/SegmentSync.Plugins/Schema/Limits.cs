@@ -39,6 +39,6 @@ namespace SegmentSync.Plugins.Schema
         public const int DefaultRequestBudget = 400;
 
         /// <summary>Requests kept back from the budget for the writes that close a call (run, segment, cleanup).</summary>
-        public const int FinalizeReserve = 6;
+        public const int FinalizeReserve = 8;
     }
 }

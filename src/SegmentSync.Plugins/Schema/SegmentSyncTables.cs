@@ -20,6 +20,9 @@ namespace SegmentSync.Plugins.Schema
         public const string SnapshotImportId = "segsync_snapshotimportid";
         public const string ActiveImportId = "segsync_activeimportid";
         public const string MemberCount = "segsync_membercount";
+
+        /// <summary>The last refresh line, shown on SegmentSync's own form where the segment model has no such column.</summary>
+        public const string Description = "segsync_description";
     }
 
     public static class ImportRunTable
@@ -47,6 +50,11 @@ namespace SegmentSync.Plugins.Schema
         public const string PlannedAdds = "segsync_plannedadds";
         public const string PlannedRemoves = "segsync_plannedremoves";
         public const string ApplyCalls = "segsync_applycalls";
+        public const string PlanGroups = "segsync_plangroups";
+        public const string ReadGroup = "segsync_readgroup";
+        public const string ReadPage = "segsync_readpage";
+        public const string ReadSlices = "segsync_readslices";
+        public const string ReadComplete = "segsync_readcomplete";
         public const string Message = "segsync_message";
         public const string StartedOn = "segsync_startedon";
         public const string CompletedOn = "segsync_completedon";
@@ -86,6 +94,8 @@ namespace SegmentSync.Plugins.Schema
         Plan = 736100001,
         /// <summary>Received ids found to match no contact; with the received batches they record what was applied.</summary>
         Ignored = 736100002,
+        /// <summary>The segment's current members as read from a model that lists them (real-time journeys groups).</summary>
+        Current = 736100003,
     }
 
     /// <summary>Values of <c>segsync_target</c>: which Journeys segment model holds the membership.</summary>

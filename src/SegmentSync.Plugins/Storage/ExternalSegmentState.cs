@@ -25,5 +25,8 @@ namespace SegmentSync.Plugins.Storage
         public Guid? ActiveImportId { get; set; }
 
         public int MemberCount { get; set; }
+
+        /// <summary>The last refresh line (as the outbound segment's Description shows it).</summary>
+        public string? Description { get; set; }
     }
 }

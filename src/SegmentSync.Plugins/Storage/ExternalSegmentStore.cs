@@ -38,6 +38,7 @@ namespace SegmentSync.Plugins.Storage
             SnapshotImportId = row.GuidFromText(T.SnapshotImportId),
             ActiveImportId = row.GuidFromText(T.ActiveImportId),
             MemberCount = row.Int(T.MemberCount),
+            Description = row.GetAttributeValue<string>(T.Description),
         };
 
         private static Entity Write(ExternalSegmentState state, bool isNew)
@@ -57,6 +58,7 @@ namespace SegmentSync.Plugins.Storage
             row[T.SnapshotImportId] = EntityReading.Text(state.SnapshotImportId);
             row[T.ActiveImportId] = EntityReading.Text(state.ActiveImportId);
             row[T.MemberCount] = state.MemberCount;
+            row[T.Description] = state.Description;
             return row;
         }
     }

@@ -78,20 +78,64 @@ namespace SegmentSync.Plugins.Storage
 
         public static int SliceCountFor(int idCount) => (idCount + Limits.PlanSliceIds - 1) / Limits.PlanSliceIds;
 
-        /// <summary>Stores the plan's ids in order, <see cref="Limits.PlanSliceIds"/> a record.</summary>
-        public void CreatePlan(Guid importId, IReadOnlyList<Guid> orderedIds)
+        // Plan and current-member slices carry their group (and, for the plan, whether they remove) in the sequence.
+        private const int GroupStride = 100000;
+        private const int RemoveOffset = 50000000;
+
+        /// <summary>Stores a plan that spans calls: per group, its adds and removes, <see cref="Limits.PlanSliceIds"/> ids a record.</summary>
+        public void CreatePlan(Guid importId, GroupedPlan plan)
         {
-            for (var slice = 0; slice * Limits.PlanSliceIds < orderedIds.Count; slice++)
+            for (var group = 0; group < plan.GroupCount; group++)
             {
-                var ids = orderedIds.Skip(slice * Limits.PlanSliceIds).Take(Limits.PlanSliceIds).ToList();
-                _service.Create(NewRow(importId, ImportBatchKindOption.Plan, slice + 1, ids));
+                CreateSlices(importId, ImportBatchKindOption.Plan, group * GroupStride, plan.AddsByGroup[group]);
+                CreateSlices(importId, ImportBatchKindOption.Plan, RemoveOffset + group * GroupStride, plan.RemovesByGroup[group]);
             }
         }
 
-        public List<Guid> LoadPlan(Guid importId) =>
-            LoadRows(importId, ImportBatchKindOption.Plan, new[] { B.Sequence, B.Ids })
-                .SelectMany(row => CompactIdCodec.Decode(row.GetAttributeValue<string>(B.Ids)))
-                .ToList();
+        public GroupedPlan LoadPlan(Guid importId, int groupCount)
+        {
+            var adds = Enumerable.Range(0, groupCount).Select(_ => new List<Guid>()).ToList();
+            var removes = Enumerable.Range(0, groupCount).Select(_ => new List<Guid>()).ToList();
+            foreach (var row in LoadRows(importId, ImportBatchKindOption.Plan, new[] { B.Sequence, B.Ids }))
+            {
+                var sequence = row.Int(B.Sequence);
+                var isRemove = sequence >= RemoveOffset;
+                var group = (isRemove ? sequence - RemoveOffset : sequence) / GroupStride;
+                (isRemove ? removes : adds)[group].AddRange(CompactIdCodec.Decode(row.GetAttributeValue<string>(B.Ids)));
+            }
+
+            return GroupedPlan.FromGroups(adds, removes);
+        }
+
+        /// <summary>Every id a stored plan touches, whatever the change or group.</summary>
+        public HashSet<Guid> LoadPlanIds(Guid importId) =>
+            new HashSet<Guid>(LoadRows(importId, ImportBatchKindOption.Plan, new[] { B.Sequence, B.Ids })
+                .SelectMany(row => CompactIdCodec.Decode(row.GetAttributeValue<string>(B.Ids))));
+
+        /// <summary>Stores current members read from one group; <paramref name="sliceNumber"/> is unique within the run.</summary>
+        public void CreateCurrent(Guid importId, int group, int sliceNumber, IReadOnlyCollection<Guid> ids) =>
+            _service.Create(NewRow(importId, ImportBatchKindOption.Current, group * GroupStride + sliceNumber, ids));
+
+        /// <summary>The current members read so far, by group.</summary>
+        public List<HashSet<Guid>> LoadCurrent(Guid importId, int groupCount)
+        {
+            var groups = Enumerable.Range(0, groupCount).Select(_ => new HashSet<Guid>()).ToList();
+            foreach (var row in LoadRows(importId, ImportBatchKindOption.Current, new[] { B.Sequence, B.Ids }))
+            {
+                groups[row.Int(B.Sequence) / GroupStride].UnionWith(CompactIdCodec.Decode(row.GetAttributeValue<string>(B.Ids)));
+            }
+
+            return groups;
+        }
+
+        private void CreateSlices(Guid importId, ImportBatchKindOption kind, int firstSequence, IReadOnlyList<Guid> ids)
+        {
+            for (var slice = 0; slice * Limits.PlanSliceIds < ids.Count; slice++)
+            {
+                var part = ids.Skip(slice * Limits.PlanSliceIds).Take(Limits.PlanSliceIds).ToList();
+                _service.Create(NewRow(importId, kind, firstSequence + slice + 1, part));
+            }
+        }
 
         /// <summary>
         /// Removes, in one request, the staging of a segment's finished runs except the batches of
@@ -103,7 +147,7 @@ namespace SegmentSync.Plugins.Storage
             var query = new QueryExpression(B.LogicalName) { ColumnSet = new ColumnSet(B.PrimaryId) };
             var keep = new FilterExpression(LogicalOperator.Or);
             keep.AddCondition(B.ImportRun, ConditionOperator.NotEqual, keepReceivedOf);
-            keep.AddCondition(B.Kind, ConditionOperator.Equal, (int)ImportBatchKindOption.Plan);
+            keep.AddCondition(B.Kind, ConditionOperator.In, (int)ImportBatchKindOption.Plan, (int)ImportBatchKindOption.Current);
             query.Criteria.AddFilter(keep);
             var run = query.AddLink(R.LogicalName, B.ImportRun, R.PrimaryId);
             run.LinkCriteria.AddCondition(R.ExternalSegment, ConditionOperator.Equal, externalSegmentRecordId);
@@ -157,7 +201,7 @@ namespace SegmentSync.Plugins.Storage
         private static Entity NewRow(Guid importId, ImportBatchKindOption kind, int sequence, IReadOnlyCollection<Guid> ids)
         {
             var row = new Entity(B.LogicalName, RecordId(importId, kind, sequence));
-            row[B.Name] = string.Format(CultureInfo.InvariantCulture, "{0} {1}", kind == ImportBatchKindOption.Received ? "Batch" : "Plan slice", sequence);
+            row[B.Name] = string.Format(CultureInfo.InvariantCulture, "{0} {1}", kind, sequence);
             row[B.ImportRun] = new EntityReference(R.LogicalName, importId);
             row[B.Kind] = new OptionSetValue((int)kind);
             row[B.Sequence] = sequence;

@@ -31,6 +31,15 @@ namespace SegmentSync.Plugins.Storage
         public int PlannedRequests { get; set; }
         public bool IsPlanned => PlannedRequests > 0;
         public int ApplyCalls { get; set; }
+
+        /// <summary>Member groups the stored plan spans.</summary>
+        public int PlanGroups { get; set; }
+
+        /// <summary>Where reading the segment's current members has got to (models that list members page by page).</summary>
+        public int ReadGroup { get; set; }
+        public int ReadPage { get; set; }
+        public int ReadSlices { get; set; }
+        public bool ReadComplete { get; set; }
         public string? Message { get; set; }
         public DateTime StartedOn { get; set; }
         public DateTime? CompletedOn { get; set; }

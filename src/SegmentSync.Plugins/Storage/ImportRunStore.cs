@@ -98,6 +98,11 @@ namespace SegmentSync.Plugins.Storage
             RequestsDone = row.Int(T.RequestsDone),
             PlannedRequests = row.Int(T.PlannedRequests),
             ApplyCalls = row.Int(T.ApplyCalls),
+            PlanGroups = row.Int(T.PlanGroups),
+            ReadGroup = row.Int(T.ReadGroup),
+            ReadPage = row.Int(T.ReadPage),
+            ReadSlices = row.Int(T.ReadSlices),
+            ReadComplete = row.GetAttributeValue<bool?>(T.ReadComplete) ?? false,
             Message = row.GetAttributeValue<string>(T.Message),
             StartedOn = row.Utc(T.StartedOn) ?? default(DateTime),
             CompletedOn = row.Utc(T.CompletedOn),
@@ -125,6 +130,11 @@ namespace SegmentSync.Plugins.Storage
             row[T.RequestsDone] = run.RequestsDone;
             row[T.PlannedRequests] = run.PlannedRequests;
             row[T.ApplyCalls] = run.ApplyCalls;
+            row[T.PlanGroups] = run.PlanGroups;
+            row[T.ReadGroup] = run.ReadGroup;
+            row[T.ReadPage] = run.ReadPage;
+            row[T.ReadSlices] = run.ReadSlices;
+            row[T.ReadComplete] = run.ReadComplete;
             row[T.Message] = run.Message == null ? null : Truncate(run.Message, 4000);
             row[T.CompletedOn] = run.CompletedOn;
             return row;

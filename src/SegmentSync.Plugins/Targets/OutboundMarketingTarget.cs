@@ -24,6 +24,20 @@ namespace SegmentSync.Plugins.Targets
         /// <summary>Ids are sent without the "crm" prefix (it is optional) to fit more into the 10,000 characters.</summary>
         public int IdsPerMembershipRequest => MemberIdListCodec.MaxIdsWithin(S.MemberIdsParameterMaxLength, withPrefix: false);
 
+        public int GroupCapacity => int.MaxValue;
+
+        public int MaxGroups(TargetSegment segment) => 1;
+
+        public bool ListsMembers => false;
+
+        public MemberPage ReadMembers(TargetSegment segment, int group, int pageNumber) =>
+            throw new NotSupportedException("Outbound marketing documents no way to list a segment's members.");
+
+        public void EnsureGroups(TargetSegment segment, int groupCount)
+        {
+            // One implicit member list: nothing to declare.
+        }
+
         public TargetSegment? Find(Guid segmentId)
         {
             // A query, not Retrieve: a missing row is an answer here, not a fault that would doom the transaction.
@@ -96,7 +110,7 @@ namespace SegmentSync.Plugins.Targets
         {
             var status = row.GetAttributeValue<OptionSetValue>(S.StatusCode)?.Value;
             return new TargetSegment(row.Id, row.GetAttributeValue<string>(S.Name) ?? string.Empty,
-                status == S.StatusDraft, row.GetAttributeValue<string>(S.MemberIds));
+                status == S.StatusDraft, row.GetAttributeValue<string>(S.MemberIds), isLive: status == S.StatusLive);
         }
     }
 }

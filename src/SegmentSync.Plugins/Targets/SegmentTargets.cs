@@ -1,16 +1,52 @@
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using SegmentSync.Plugins.Domain;
 using SegmentSync.Plugins.Infrastructure;
+using SegmentSync.Plugins.Schema;
 
 namespace SegmentSync.Plugins.Targets
 {
-    /// <summary>Chooses the segment model an environment uses.</summary>
+    /// <summary>Chooses the segment model an external segment is mirrored into.</summary>
     public static class SegmentTargets
     {
-        /// <summary>Outbound marketing's msdyncrm_segment: the only target so far.</summary>
-        public static ISegmentTarget For(LocalPluginContext context)
+        /// <summary>Dataverse's table of tables: querying it tells which segment models an environment has.</summary>
+        public const string EntityTable = "entity";
+        public const string EntityLogicalName = "logicalname";
+
+        /// <summary>
+        /// The setting decides (Outbound or RealTime). With Auto, a segment keeps the model it was created in, and a new
+        /// one goes to real-time journeys where its tables exist (the current product), else to outbound marketing.
+        /// </summary>
+        public static ISegmentTarget Resolve(LocalPluginContext context, SegmentTargetOption? existing)
         {
-            // Reading the configuration also sizes the call's budget before the apply starts spending it.
-            _ = context.Configuration;
-            return new OutboundMarketingTarget(context.OrganizationService);
+            var choice = context.Configuration.SegmentTarget;
+            var kind = choice == "Outbound" ? SegmentTargetOption.Outbound
+                : choice == "RealTime" ? SegmentTargetOption.RealTime
+                : existing ?? Detect(context.OrganizationService);
+            context.Trace("Segment target: {0} (setting {1}).", kind, choice);
+            return Create(kind, context.OrganizationService);
+        }
+
+        public static ISegmentTarget Create(SegmentTargetOption kind, IOrganizationService service) =>
+            kind == SegmentTargetOption.RealTime ? (ISegmentTarget)new RealTimeJourneysTarget(service) : new OutboundMarketingTarget(service);
+
+        private static SegmentTargetOption Detect(IOrganizationService service)
+        {
+            var query = new QueryExpression(EntityTable) { ColumnSet = new ColumnSet(EntityLogicalName) };
+            query.Criteria.AddCondition(EntityLogicalName, ConditionOperator.In, RealTimeSegmentTables.Definition, OutboundSegmentTable.LogicalName);
+            var tables = service.RetrieveMultiple(query).Entities.Select(e => e.GetAttributeValue<string>(EntityLogicalName)).ToList();
+            if (tables.Contains(RealTimeSegmentTables.Definition))
+            {
+                return SegmentTargetOption.RealTime;
+            }
+
+            if (tables.Contains(OutboundSegmentTable.LogicalName))
+            {
+                return SegmentTargetOption.Outbound;
+            }
+
+            throw new ImportValidationException("This environment has no Customer Insights - Journeys segment tables (msdynmkt_segmentdefinition or msdyncrm_segment). Install Customer Insights - Journeys, or set segsync_SegmentTarget.");
         }
     }
 }

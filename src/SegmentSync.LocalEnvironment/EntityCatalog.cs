@@ -1,0 +1,21 @@
+using Microsoft.Xrm.Sdk;
+using SegmentSync.Emulator;
+using SegmentSync.Plugins.Targets;
+
+namespace SegmentSync.LocalEnvironment;
+
+/// <summary>
+/// Dataverse's <c>entity</c> table (one row per table, queryable by logicalname), which SegmentSync queries to detect
+/// which Journeys segment model an environment has. Rows are written for the tables registered so far.
+/// </summary>
+public static class EntityCatalog
+{
+    public static void Register(InMemoryDataverse dataverse)
+    {
+        dataverse.Metadata.AddTable(new TableDefinition(SegmentTargets.EntityTable, "entityid", SegmentTargets.EntityLogicalName, "entities")
+            .String(SegmentTargets.EntityLogicalName, 128)
+            .Index(SegmentTargets.EntityLogicalName));
+        dataverse.Seed(SegmentTargets.EntityTable, dataverse.Metadata.Tables.ToList().Select(table =>
+            new Entity(SegmentTargets.EntityTable, Guid.NewGuid()) { [SegmentTargets.EntityLogicalName] = table.LogicalName }));
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.Serialization;
+using System.Runtime.Serialization.Json;
+using System.Text;
+
+namespace SegmentSync.Plugins.Targets
+{
+    /// <summary>The JSON text msdynmkt_ListGroupMembers returns in its Response property.</summary>
+    [DataContract]
+    public sealed class GroupMembersResponse
+    {
+        [DataMember(Name = "entityIds")]
+        public List<string>? EntityIds { get; set; }
+
+        public static List<Guid> ParseIds(string? json)
+        {
+            var ids = new List<Guid>();
+            if (string.IsNullOrWhiteSpace(json))
+            {
+                return ids;
+            }
+
+            using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(json)))
+            {
+                var response = (GroupMembersResponse?)new DataContractJsonSerializer(typeof(GroupMembersResponse)).ReadObject(stream);
+                foreach (var text in response?.EntityIds ?? new List<string>())
+                {
+                    if (Guid.TryParse(text, out var id))
+                    {
+                        ids.Add(id);
+                    }
+                }
+            }
+
+            return ids;
+        }
+    }
+}
