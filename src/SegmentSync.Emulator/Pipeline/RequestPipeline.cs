@@ -116,7 +116,7 @@ internal sealed class RequestPipeline
             CreatedOn = _dataverse.Clock.GetUtcNow().UtcDateTime,
         };
         if (run.PrimaryEntityId == Guid.Empty) run.PrimaryEntityId = IdByKey(run);
-        RunSynchronousSteps(run, PipelineStage.PreValidation, null, null);
+        RunSynchronousSteps(run, PipelineStage.PreValidation, Snapshot(run), null);
         var owns = scope.Transaction is null && !NonTransactional.Contains(run.MessageName);
         if (owns) run.Transaction = new Transaction();
         IReadOnlyList<Action> afterCommit = Array.Empty<Action>();
