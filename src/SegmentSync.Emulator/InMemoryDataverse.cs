@@ -108,7 +108,9 @@ public sealed class InMemoryDataverse
     public IOrganizationService GetService(Guid? callerId = null)
     {
         var user = callerId ?? SystemUserId;
-        if (!Store.Exists(SystemTables.SystemUser, user)) throw new ArgumentException($"No systemuser with id {user}; create it with CreateUser.", nameof(callerId));
+        bool known;
+        lock (Gate) known = Store.Exists(SystemTables.SystemUser, user);
+        if (!known) throw new ArgumentException($"No systemuser with id {user}; create it with CreateUser.", nameof(callerId));
         return new EmulatedOrganizationService(Pipeline, CallScope.External(user));
     }
 

@@ -275,4 +275,30 @@ public class PipelineTests
 
         Assert.Empty(service.RetrieveMultiple(new QueryExpression("account")).Entities);
     }
+
+    [Fact]
+    public void The_service_provider_offers_the_newer_context_interfaces_and_nothing_unknown()
+    {
+        var probe = new ProviderProbe();
+        _dataverse.Plugins.RegisterStep(new StepRegistration("Create", "account", PipelineStage.PostOperation), () => probe);
+
+        _dataverse.GetService().CreateAccount("Contoso");
+
+        Assert.NotNull(probe.Context4);
+        Assert.Equal(probe.Context4!.InitiatingUserId, probe.Context4.AuthenticatedUserId);
+        Assert.Null(probe.Unknown);
+    }
+
+    private sealed class ProviderProbe : IPlugin
+    {
+        public IPluginExecutionContext4? Context4 { get; private set; }
+
+        public object? Unknown { get; private set; }
+
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            Context4 = serviceProvider.GetService(typeof(IPluginExecutionContext4)) as IPluginExecutionContext4;
+            Unknown = serviceProvider.GetService(typeof(IDisposable));
+        }
+    }
 }

@@ -50,6 +50,15 @@ public sealed class RealTimeJourneys
         }
     }
 
+    /// <summary>True for a definition that declares static member groups.</summary>
+    public bool HasDefinition(Guid definitionId)
+    {
+        lock (_dataverse.Gate)
+        {
+            return _declarations.ContainsKey(definitionId);
+        }
+    }
+
     /// <summary>The members of one group, sorted.</summary>
     public IReadOnlyList<Guid> GroupMembers(Guid definitionId, Guid groupId)
     {

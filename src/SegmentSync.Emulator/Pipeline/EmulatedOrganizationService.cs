@@ -55,6 +55,8 @@ internal sealed class EmulatedOrganizationService : IOrganizationService
     public OrganizationResponse Execute(OrganizationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _pipeline.Execute(request, _scope with { CorrelationId = _scope.FromPlugin ? _scope.CorrelationId : Guid.NewGuid() });
+        // A caller outside Dataverse starts a new correlation per request; plug-ins and platform work continue theirs.
+        var nested = _scope.FromPlugin || _scope.Internal;
+        return _pipeline.Execute(request, nested ? _scope : _scope with { CorrelationId = Guid.NewGuid() });
     }
 }

@@ -8,7 +8,7 @@ namespace SegmentSync.Emulator;
 /// are shared by all synchronous steps of one pipeline (so a pre-operation change to Target reaches the main
 /// operation); images are per step.
 /// </summary>
-internal sealed class PluginExecutionContext : IPluginExecutionContext
+internal sealed class PluginExecutionContext : IPluginExecutionContext4
 {
     public required int Mode { get; init; }
 
@@ -65,6 +65,23 @@ internal sealed class PluginExecutionContext : IPluginExecutionContext
     public PluginExecutionContext? Parent { get; init; }
 
     public IPluginExecutionContext? ParentContext => Parent;
+
+    // Entra ID and portal identities do not exist in the emulator.
+    public Guid UserAzureActiveDirectoryObjectId => Guid.Empty;
+
+    public Guid InitiatingUserAzureActiveDirectoryObjectId => Guid.Empty;
+
+    public Guid InitiatingUserApplicationId => Guid.Empty;
+
+    public Guid PortalsContactId => Guid.Empty;
+
+    public bool IsPortalsClientCall => false;
+
+    public Guid AuthenticatedUserId => InitiatingUserId;
+
+    public EntityImageCollection[] PreEntityImagesCollection => new[] { PreEntityImages };
+
+    public EntityImageCollection[] PostEntityImagesCollection => new[] { PostEntityImages };
 
     EntityReference IExecutionContext.OwningExtension => OwningExtension!;
 

@@ -19,7 +19,7 @@ internal sealed class PluginServiceProvider : IServiceProvider
 
     public object? GetService(Type serviceType)
     {
-        if (serviceType == typeof(IPluginExecutionContext) || serviceType == typeof(IExecutionContext)) return _context;
+        if (serviceType.IsInstanceOfType(_context) && serviceType.IsInterface) return _context;
         if (serviceType == typeof(ITracingService)) return _tracing;
         if (serviceType == typeof(IOrganizationServiceFactory)) return _factory;
         return null;
