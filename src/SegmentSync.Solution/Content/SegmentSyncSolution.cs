@@ -1,0 +1,71 @@
+using SegmentSync.Emulator;
+using SegmentSync.Plugins.Import;
+using SegmentSync.Plugins.Schema;
+using SegmentSync.Solution.Generation;
+
+namespace SegmentSync.Solution.Content;
+
+/// <summary>
+/// SegmentSync's solution, defined from the single sources of truth: the plug-in assembly's schema classes (Custom
+/// APIs, steps, settings, names and option values) and the table definitions the emulator runs with.
+/// </summary>
+public static class SegmentSyncSolution
+{
+    /// <summary>The role the integration user (the caller of the Custom APIs) gets.</summary>
+    public const string IntegrationRoleName = "SegmentSync Integration";
+
+    /// <summary>The role for people who read the run history.</summary>
+    public const string RunHistoryReaderRoleName = "SegmentSync Run History Reader";
+
+    /// <summary>
+    /// The definition, with the solution's tables and relationships taken from <paramref name="metadata"/> (a registry
+    /// into which SegmentSync's tables were registered): those whose names carry the publisher prefix.
+    /// </summary>
+    public static SolutionDefinition Define(SolutionConfig config, MetadataRegistry metadata)
+    {
+        var prefix = config.Publisher.Prefix + "_";
+        var tables = metadata.Tables.Where(t => t.LogicalName.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(t => t.LogicalName, StringComparer.Ordinal).ToList();
+        var relationships = metadata.Relationships
+            .Where(r => !r.IsManyToMany && tables.Any(t => t.LogicalName == r.ReferencingEntity))
+            .OrderBy(r => r.SchemaName, StringComparer.Ordinal)
+            .ToList();
+        return new SolutionDefinition
+        {
+            Config = config,
+            PluginAssembly = PluginAssemblyDefinition.FromAssembly(typeof(ImportSegmentPlugin).Assembly),
+            CustomApis = CustomApis.All,
+            Steps = PluginSteps.All,
+            Settings = SegmentSyncSettings.All,
+            Tables = tables,
+            Relationships = relationships,
+            Presentation = SegmentSyncPresentation.All,
+            Roles = Roles(tables.Select(t => t.LogicalName).ToList()),
+        };
+    }
+
+    private static IReadOnlyList<RoleDefinition> Roles(IReadOnlyList<string> tables)
+    {
+        var integration = new List<RolePrivilege>();
+        foreach (var table in tables)
+        {
+            integration.AddRange(new[] { "Create", "Read", "Write", "Delete", "Append", "AppendTo" }.Select(a => Global("prv" + a + table)));
+        }
+
+        // The plug-ins run as the caller: reading contacts, writing Journeys segments, cleaning up staging with
+        // BulkDelete, and reading the settings (environment variables).
+        integration.Add(Global("prvReadContact"));
+        integration.AddRange(new[] { "Create", "Read", "Write", "Append", "AppendTo" }.Select(a => Global("prv" + a + OutboundSegmentTable.LogicalName)));
+        integration.Add(Global("prvBulkDelete"));
+        integration.Add(Global("prvReadEnvironmentVariableDefinition"));
+        integration.Add(Global("prvReadEnvironmentVariableValue"));
+
+        var reader = tables.Select(t => Global("prvRead" + t)).ToList();
+        return new[]
+        {
+            new RoleDefinition(IntegrationRoleName, integration),
+            new RoleDefinition(RunHistoryReaderRoleName, reader),
+        };
+    }
+
+    private static RolePrivilege Global(string name) => new(name, "Global");
+}
