@@ -247,4 +247,34 @@ public class CrudTests
         Assert.Equal(3, job.GetAttributeValue<OptionSetValue>("statecode").Value);
         Assert.Equal(30, job.GetAttributeValue<OptionSetValue>("statuscode").Value);
     }
+
+    [Fact]
+    public void Every_column_type_round_trips_as_its_sdk_type()
+    {
+        var service = TestOrganization.Create().GetService();
+        var externalId = Guid.NewGuid();
+        var id = service.Create(new Entity("account")
+        {
+            ["name"] = "Types",
+            ["numberofemployees"] = 42,
+            ["bignumber"] = 5_000_000_000L,
+            ["score"] = 1.25m,
+            ["revenue"] = new Money(99.5m),
+            ["donotemail"] = true,
+            ["externalid"] = externalId,
+            ["industrycode"] = new OptionSetValue(3),
+            ["description"] = "memo",
+        });
+
+        var account = service.Retrieve("account", id, new ColumnSet(true));
+
+        Assert.Equal(42, account["numberofemployees"]);
+        Assert.Equal(5_000_000_000L, account["bignumber"]);
+        Assert.Equal(1.25m, account["score"]);
+        Assert.Equal(99.5m, account.GetAttributeValue<Money>("revenue").Value);
+        Assert.Equal(true, account["donotemail"]);
+        Assert.Equal(externalId, account["externalid"]);
+        Assert.Equal(3, account.GetAttributeValue<OptionSetValue>("industrycode").Value);
+        Assert.Equal("memo", account["description"]);
+    }
 }
