@@ -13,27 +13,59 @@ namespace SegmentSync.LocalEnvironment;
 /// </summary>
 public sealed class SegmentSyncEnvironment
 {
-    private SegmentSyncEnvironment(InMemoryDataverse dataverse, OutboundMarketing outbound)
+    private SegmentSyncEnvironment(InMemoryDataverse dataverse, OutboundMarketing? outbound, RealTimeJourneys? realTime)
     {
         Dataverse = dataverse;
-        Outbound = outbound;
+        _outbound = outbound;
+        _realTime = realTime;
     }
+
+    private readonly OutboundMarketing? _outbound;
+    private readonly RealTimeJourneys? _realTime;
 
     public InMemoryDataverse Dataverse { get; }
 
     /// <summary>Emulator-only view of outbound segments' members (the documented API cannot read them).</summary>
-    public OutboundMarketing Outbound { get; }
+    public OutboundMarketing Outbound => _outbound ?? throw new InvalidOperationException("This environment has no outbound marketing tables.");
 
-    public static SegmentSyncEnvironment Create(TimeProvider? clock = null)
+    /// <summary>Emulator-only view of real-time segment definitions' static members.</summary>
+    public RealTimeJourneys RealTime => _realTime ?? throw new InvalidOperationException("This environment has no real-time journeys tables.");
+
+    /// <summary>
+    /// An environment with the Journeys segment models <paramref name="models"/> (both by default, as an environment
+    /// that had outbound marketing before its removal) and SegmentSync installed.
+    /// </summary>
+    public static SegmentSyncEnvironment Create(TimeProvider? clock = null, JourneysModels models = JourneysModels.Both)
     {
         var dataverse = new InMemoryDataverse(clock);
-        var outbound = OutboundMarketingModel.Install(dataverse);
+        var outbound = models.HasFlag(JourneysModels.Outbound) ? OutboundMarketingModel.Install(dataverse) : null;
+        var realTime = models.HasFlag(JourneysModels.RealTime) ? RealTimeJourneysModel.Install(dataverse) : null;
         SegmentSyncTables.Register(dataverse);
         EnvironmentVariables.Register(dataverse);
         RegisterCustomApis(dataverse);
         EntityCatalog.Register(dataverse);
-        return new SegmentSyncEnvironment(dataverse, outbound);
+        return new SegmentSyncEnvironment(dataverse, outbound, realTime);
     }
+
+    /// <summary>
+    /// An environment into which the packed solution <paramref name="solutionZip"/> was imported: SegmentSync's tables,
+    /// settings and Custom APIs come from the zip's metadata and its plug-ins are the zip's own net462 assembly, as in a
+    /// maker's environment (SegmentSync.Solution.Installing).
+    /// </summary>
+    public static SegmentSyncEnvironment FromSolution(string solutionZip, TimeProvider? clock = null, JourneysModels models = JourneysModels.Both)
+    {
+        var dataverse = new InMemoryDataverse(clock);
+        var outbound = models.HasFlag(JourneysModels.Outbound) ? OutboundMarketingModel.Install(dataverse) : null;
+        var realTime = models.HasFlag(JourneysModels.RealTime) ? RealTimeJourneysModel.Install(dataverse) : null;
+        EnvironmentVariables.Register(dataverse);
+        SegmentSync.Solution.Installing.SolutionInstaller.Install(dataverse, SegmentSync.Solution.Installing.PackedSolution.Open(solutionZip));
+        EntityCatalog.Register(dataverse);
+        return new SegmentSyncEnvironment(dataverse, outbound, realTime);
+    }
+
+    /// <summary>The static members of a segment of either model (the SegmentId an import reports).</summary>
+    public IReadOnlyList<Guid> MembersOf(Guid segmentId) =>
+        _realTime != null && _realTime.HasDefinition(segmentId) ? _realTime.MembersOf(segmentId) : Outbound.MembersOf(segmentId);
 
     /// <summary>A service for a caller outside Dataverse (the system user unless <paramref name="userId"/> is given).</summary>
     public IOrganizationService Service(Guid? userId = null) => Dataverse.GetService(userId);

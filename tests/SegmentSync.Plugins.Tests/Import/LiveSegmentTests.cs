@@ -1,51 +1,63 @@
 using Microsoft.Xrm.Sdk;
 using SegmentSync.Plugins.Schema;
 using Xunit;
+using R = SegmentSync.Plugins.Schema.RealTimeSegmentTables;
 using S = SegmentSync.Plugins.Schema.OutboundSegmentTable;
 
 namespace SegmentSync.Plugins.Tests.Import;
 
-public class LiveSegmentTests
+public sealed class LiveSegmentTests_Outbound() : LiveSegmentTests(SegmentTargetOption.Outbound);
+
+public sealed class LiveSegmentTests_RealTime() : LiveSegmentTests(SegmentTargetOption.RealTime);
+
+/// <summary>Refreshing Live segments and segments bigger than one call; both segment models.</summary>
+public abstract class LiveSegmentTests(SegmentTargetOption target)
 {
+    private ImportHarness Harness(int contacts) => new(contacts, target);
+
     [Fact]
     public void LiveSegment_IsRefreshedWithMemberMessages_AndStaysLive()
     {
-        var h = new ImportHarness(30);
+        var h = Harness(30);
         var first = h.Import(h.Contacts.Take(10)).Final;
         h.GoLive(first.SegmentId);
         h.Environment.Dataverse.Requests.Reset();
 
         var second = h.Import(h.Contacts.Skip(5).Take(10), exportedOn: ImportHarness.T0.AddHours(1)).Final;
 
-        Assert.Equal(S.StatusLive, h.Segment(first.SegmentId).GetAttributeValue<OptionSetValue>(S.StatusCode).Value);
+        Assert.True(h.View(first.SegmentId).IsLive);
         Assert.True(h.MembersOf(first.SegmentId).SetEquals(h.Contacts.Skip(5).Take(10)));
         Assert.Equal(5, second.MembersAdded);
         Assert.Equal(5, second.MembersRemoved);
-        Assert.Equal(1, h.Environment.Dataverse.Requests.FromPluginsByMessage.GetValueOrDefault(S.IncludeMembersMessage));
-        Assert.Equal(1, h.Environment.Dataverse.Requests.FromPluginsByMessage.GetValueOrDefault(S.ExcludeMembersMessage));
+        var byMessage = h.Environment.Dataverse.Requests.FromPluginsByMessage;
+        Assert.Equal(1, byMessage.GetValueOrDefault(h.IsRealTime ? R.AddStaticMembers : S.IncludeMembersMessage));
+        Assert.Equal(1, byMessage.GetValueOrDefault(h.IsRealTime ? R.RemoveStaticMembers : S.ExcludeMembersMessage));
     }
 
     [Fact]
     public void LiveSegment_IsNeverStoppedOrRepublished()
     {
-        var h = new ImportHarness(30);
+        var h = Harness(30);
         var first = h.Import(h.Contacts.Take(10)).Final;
         h.GoLive(first.SegmentId);
+        var publications = h.IsRealTime ? h.Environment.RealTime.Publications : 0;
         var statusWrites = ObserveStatusWrites(h);
 
         h.Import(h.Contacts.Skip(5).Take(10), exportedOn: ImportHarness.T0.AddHours(1));
 
         Assert.Empty(statusWrites);
+        Assert.Equal(publications, h.IsRealTime ? h.Environment.RealTime.Publications : 0);
+        Assert.True(h.View(first.SegmentId).IsLive);
     }
 
     [Fact]
     public void ManualEditsOfALiveSegment_AreOverwritten()
     {
-        var h = new ImportHarness(30);
+        var h = Harness(30);
         var first = h.Import(h.Contacts.Take(10)).Final;
         h.GoLive(first.SegmentId);
-        h.SendMemberMessage(S.IncludeMembersMessage, first.SegmentId, h.Contacts[20]);
-        h.SendMemberMessage(S.ExcludeMembersMessage, first.SegmentId, h.Contacts[0]);
+        h.EditByHand(first.SegmentId, add: true, h.Contacts[20]);
+        h.EditByHand(first.SegmentId, add: false, h.Contacts[0]);
 
         h.Import(h.Contacts.Take(10), exportedOn: ImportHarness.T0.AddHours(1));
 
@@ -53,53 +65,46 @@ public class LiveSegmentTests
     }
 
     [Fact]
-    public void SegmentTooBigForTheMemberColumn_IsDiffedAgainstWhatSegmentSyncLastApplied()
+    public void LiveRefresh_IncludesBeforeExcludes_SoKeptMembersNeverLeave()
     {
-        const int size = 24000; // 24,000 "crm"-prefixed ids exceed the 1,000,000-character column
-        var h = new ImportHarness(size + 1000);
-        var first = h.Import(h.Contacts.Take(size), batchSize: 8000).Final;
+        var h = Harness(5000);
+        var first = h.Import(h.Contacts.Take(3000)).Final;
         h.GoLive(first.SegmentId);
-        Assert.Null(h.Segment(first.SegmentId).GetAttributeValue<string>(S.MemberIds));
         var order = ObserveMemberMessages(h);
-        var wanted = h.Contacts.Skip(1000).Take(size).ToList();
 
-        var second = h.Import(wanted, exportedOn: ImportHarness.T0.AddHours(1), batchSize: 8000).Final;
+        h.Import(h.Contacts.Skip(1000).Take(4000), exportedOn: ImportHarness.T0.AddHours(1));
 
-        Assert.Equal("Applied", second.Status);
-        Assert.True(h.MembersOf(first.SegmentId).SetEquals(wanted));
-        Assert.Equal(1000, second.MembersAdded);
-        Assert.Equal(1000, second.MembersRemoved);
-        // Every include before any exclude: no member of both memberships ever leaves the segment.
-        Assert.Equal(order.OrderBy(m => m == S.ExcludeMembersMessage ? 1 : 0), order);
-        Assert.Equal(4 + 4, order.Count); // ceil(1000 / 256) of each
+        Assert.True(h.MembersOf(first.SegmentId).SetEquals(h.Contacts.Skip(1000).Take(4000)));
+        Assert.Contains(order, isInclude => isInclude);
+        Assert.Contains(order, isInclude => !isInclude);
+        Assert.Equal(order.OrderByDescending(isInclude => isInclude), order);
     }
 
     [Fact]
-    public void ImportLargerThanOneCallsBudget_ContinuesUntilApplied_WithEachCallWithinBudget()
+    public void ImportLargerThanOneCallsBudget_ContinuesUntilApplied()
     {
-        const int size = 110000; // ~430 include requests: more than one call's budget
-        var h = new ImportHarness(size);
-        var calls = new List<int>();
+        const int size = 60000; // more membership requests than one call's budget of 50, in either model
+        var h = Harness(size);
+        h.Environment.SetSetting(SegmentSyncSettings.RequestBudget, "50");
+
         var outcome = h.Import(h.Contacts, batchSize: 10000);
 
         Assert.Equal("Applied", outcome.Final.Status);
-        Assert.True(outcome.ApiCalls > 11, "the import needed continuation calls");
+        Assert.True(outcome.ApiCalls > 7, "the import needed continuation calls");
         Assert.Equal(size, h.MembersOf(outcome.Final.SegmentId).Count);
         Assert.Equal(size, outcome.Final.MembersAdded);
-        Assert.Equal(size, h.Segment(outcome.Final.SegmentId).GetAttributeValue<int>(S.SegmentSize));
+        Assert.Equal(size, h.View(outcome.Final.SegmentId).Size);
     }
 
-    private static List<string> ObserveMemberMessages(ImportHarness h)
+    /// <summary>true for each include (add) message, false for each exclude (remove), in the order sent.</summary>
+    internal static List<bool> ObserveMemberMessages(ImportHarness h)
     {
-        var seen = new List<string>();
+        var seen = new List<bool>();
         // A predicate that never fails a request: the fault injector doubles as a request observer.
         h.Environment.Dataverse.Faults.FailWhen(info =>
         {
-            if (info.MessageName is S.IncludeMembersMessage or S.ExcludeMembersMessage)
-            {
-                seen.Add(info.MessageName);
-            }
-
+            if (info.MessageName is S.IncludeMembersMessage or R.AddStaticMembers) seen.Add(true);
+            if (info.MessageName is S.ExcludeMembersMessage or R.RemoveStaticMembers) seen.Add(false);
             return false;
         }, times: int.MaxValue);
         return seen;
@@ -109,7 +114,7 @@ public class LiveSegmentTests
     {
         var writes = new List<string>();
         h.Environment.Dataverse.Plugins.RegisterStep(
-            new SegmentSync.Emulator.StepRegistration { MessageName = "Update", PrimaryEntity = S.LogicalName, Stage = 20 },
+            new SegmentSync.Emulator.StepRegistration { MessageName = "Update", PrimaryEntity = h.SegmentTable, Stage = 20 },
             () => new RecordingPlugin(writes));
         return writes;
     }

@@ -3,9 +3,13 @@ using Xunit;
 
 namespace SegmentSync.Plugins.Tests.Import;
 
-public class OrderingTests
+public sealed class OrderingTests_Outbound() : OrderingTests(SegmentTargetOption.Outbound);
+
+public sealed class OrderingTests_RealTime() : OrderingTests(SegmentTargetOption.RealTime);
+
+public abstract class OrderingTests(SegmentTargetOption target)
 {
-    private readonly ImportHarness _h = new(contactCount: 30);
+    private readonly ImportHarness _h = new(contactCount: 30, target: target);
 
     [Fact]
     public void ExportOlderThanTheLastApplied_IsSkippedAndChangesNoSegment()
@@ -43,7 +47,7 @@ public class OrderingTests
         var newer = (Id: Guid.NewGuid(), On: ImportHarness.T0.AddHours(2), Members: _h.Contacts.Skip(4).Take(6).ToList());
         foreach (var order in Interleavings())
         {
-            var h = new ImportHarness(0);
+            var h = new ImportHarness(0, target);
             h.Environment.Dataverse.Seed(ContactTable.LogicalName, _h.Contacts.Select(id => new Microsoft.Xrm.Sdk.Entity(ContactTable.LogicalName, id)));
             var sent = new Dictionary<bool, int> { [false] = 0, [true] = 0 };
             Guid segmentId = default;

@@ -6,9 +6,14 @@ using S = SegmentSync.Plugins.Schema.OutboundSegmentTable;
 
 namespace SegmentSync.Plugins.Tests.Import;
 
-public class SingleCallImportTests
+public sealed class SingleCallImportTests_Outbound() : SingleCallImportTests(SegmentTargetOption.Outbound);
+
+public sealed class SingleCallImportTests_RealTime() : SingleCallImportTests(SegmentTargetOption.RealTime);
+
+/// <summary>Single-call imports; every test runs against both segment models.</summary>
+public abstract class SingleCallImportTests(SegmentTargetOption target)
 {
-    private readonly ImportHarness _h = new();
+    private readonly ImportHarness _h = new(target: target);
 
     [Fact]
     public void NewExternalSegment_CreatesAStaticDraftSegmentWithTheGeneralTabFields()
@@ -17,16 +22,13 @@ public class SingleCallImportTests
 
         var result = outcome.Final;
         Assert.Equal("Applied", result.Status);
-        var segment = _h.Segment(result.SegmentId);
-        Assert.Equal("High value", segment.GetAttributeValue<string>(S.Name));
-        Assert.Equal(S.SegmentTypeStatic, segment.GetAttributeValue<OptionSetValue>(S.SegmentType).Value);
-        Assert.Equal(S.StatusDraft, segment.GetAttributeValue<OptionSetValue>(S.StatusCode).Value);
-        Assert.Equal(S.ExternalSourceCustomerInsights, segment.GetAttributeValue<OptionSetValue>(S.ExternalSource).Value);
-        Assert.Equal("https://contoso.crm.dynamics.com/segments/seg-1", segment.GetAttributeValue<string>(S.ExternalSegmentUrl));
-        Assert.Equal(3, segment.GetAttributeValue<int>(S.SegmentSize));
-        Assert.Matches(@"^Refreshed from Customer Insights - Data on \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(export of .*Z\): 3 members\.$",
-            segment.GetAttributeValue<string>(S.Description));
-        Assert.NotNull(segment.GetAttributeValue<DateTime?>(S.LastUpdatedTime));
+        var segment = _h.View(result.SegmentId);
+        Assert.Equal("High value", segment.Name);
+        Assert.True(segment.IsDraft);
+        Assert.True(segment.FromCustomerInsights);
+        Assert.Equal("https://contoso.crm.dynamics.com/segments/seg-1", segment.Url);
+        Assert.Equal(3, segment.Size);
+        Assert.Matches(@"^Refreshed from Customer Insights - Data on \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(export of .*Z\): 3 members\.$", segment.Description);
         Assert.True(_h.MembersOf(result.SegmentId).SetEquals(_h.Contacts.Take(3)));
     }
 
@@ -62,13 +64,13 @@ public class SingleCallImportTests
     public void KnownExternalSegment_IsFoundAgainEvenWhenRenamedInJourneys_AndTheNameFollowsTheSource()
     {
         var first = _h.Import(_h.Contacts.Take(2)).Final;
-        _h.Service.Update(new Entity(S.LogicalName, first.SegmentId) { [S.Name] = "Renamed by a maker" });
+        _h.Rename(first.SegmentId, "Renamed by a maker");
 
         var second = _h.Import(_h.Contacts.Skip(2).Take(2), exportedOn: ImportHarness.T0.AddHours(1), name: "Renamed in the source").Final;
 
         Assert.Equal(first.SegmentId, second.SegmentId);
-        Assert.Single(_h.All(S.LogicalName));
-        Assert.Equal("Renamed in the source", _h.Segment(second.SegmentId).GetAttributeValue<string>(S.Name));
+        Assert.Equal(1, _h.SegmentCount);
+        Assert.Equal("Renamed in the source", _h.View(second.SegmentId).Name);
         Assert.True(_h.MembersOf(second.SegmentId).SetEquals(_h.Contacts.Skip(2).Take(2)));
     }
 
@@ -76,8 +78,8 @@ public class SingleCallImportTests
     public void Refresh_ReplacesMembershipCompletely_OverwritingManualEditsOfADraftSegment()
     {
         var first = _h.Import(_h.Contacts.Take(5)).Final;
-        _h.SendMemberMessage(S.IncludeMembersMessage, first.SegmentId, _h.Contacts[10]);
-        _h.SendMemberMessage(S.ExcludeMembersMessage, first.SegmentId, _h.Contacts[0]);
+        _h.EditByHand(first.SegmentId, add: true, _h.Contacts[10]);
+        _h.EditByHand(first.SegmentId, add: false, _h.Contacts[0]);
 
         var second = _h.Import(_h.Contacts.Skip(3).Take(4), exportedOn: ImportHarness.T0.AddHours(1)).Final;
 
@@ -95,7 +97,7 @@ public class SingleCallImportTests
 
         Assert.Equal("Applied", second.Status);
         Assert.Empty(_h.MembersOf(first.SegmentId));
-        Assert.Equal(0, _h.Segment(first.SegmentId).GetAttributeValue<int>(S.SegmentSize));
+        Assert.Equal(0, _h.View(first.SegmentId).Size);
     }
 
     [Fact]
@@ -117,7 +119,7 @@ public class SingleCallImportTests
     public void SegmentDeletedByAMaker_IsCreatedAgainOnTheNextExport()
     {
         var first = _h.Import(_h.Contacts.Take(3)).Final;
-        _h.Service.Delete(S.LogicalName, first.SegmentId);
+        _h.DeleteSegment(first.SegmentId);
 
         var second = _h.Import(_h.Contacts.Take(2), exportedOn: ImportHarness.T0.AddHours(1)).Final;
 
