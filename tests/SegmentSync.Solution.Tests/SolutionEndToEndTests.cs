@@ -1,0 +1,63 @@
+using Microsoft.Xrm.Sdk;
+using SegmentSync.LocalEnvironment;
+using SegmentSync.LocalEnvironment.Client;
+using SegmentSync.Plugins.Schema;
+using Xunit;
+
+namespace SegmentSync.Solution.Tests;
+
+/// <summary>
+/// Imports through an environment into which the packed zip was installed: the Custom APIs' metadata comes from the
+/// zip and the plug-in that runs is the zip's net462 assembly, so any mismatch between the two fails here.
+/// </summary>
+public class SolutionEndToEndTests
+{
+    private readonly SegmentSyncEnvironment _environment = SegmentSyncEnvironment.FromSolution(PackedSolutionFixture.ManagedZip);
+    private readonly List<Guid> _contacts = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid()).ToList();
+
+    public SolutionEndToEndTests()
+    {
+        _environment.Dataverse.Seed(ContactTable.LogicalName, _contacts.Select(id => new Entity(ContactTable.LogicalName, id) { ["fullname"] = "Contact " + id.ToString("N")[..6] }));
+    }
+
+    private static SegmentExport Export(DateTime exportedOn) =>
+        new("seg-e2e", "Solution end to end", "https://contoso.crm.dynamics.com/customerinsights/segments/e2e", exportedOn);
+
+    [Fact]
+    public void ABatchedImport_AppliesThroughThePackedSolution()
+    {
+        var client = new SegmentImportClient(_environment.Service());
+        var ids = _contacts.Take(20).Select(c => c.ToString()).Append(Guid.NewGuid().ToString()).ToList();
+
+        var outcome = client.Import(Export(DateTime.UtcNow.Date.AddHours(-2)), ids, batchSize: 7);
+
+        Assert.Equal("Applied", outcome.Final.Status);
+        Assert.Equal(20, outcome.Final.MembersMatched);
+        Assert.Equal(1, outcome.Final.MembersIgnored);
+        Assert.True(_environment.MembersOf(outcome.Final.SegmentId).ToHashSet().SetEquals(_contacts.Take(20)));
+    }
+
+    [Fact]
+    public void ANewerExport_ReplacesTheMembership()
+    {
+        var client = new SegmentImportClient(_environment.Service());
+        var first = client.Import(Export(DateTime.UtcNow.Date.AddHours(-5)), _contacts.Take(10).Select(c => c.ToString()).ToList()).Final;
+
+        var second = client.Import(Export(DateTime.UtcNow.Date.AddHours(-1)), _contacts.Skip(5).Take(10).Select(c => c.ToString()).ToList()).Final;
+
+        Assert.Equal(first.SegmentId, second.SegmentId);
+        Assert.Equal(5, second.MembersAdded);
+        Assert.Equal(5, second.MembersRemoved);
+        Assert.True(_environment.MembersOf(second.SegmentId).ToHashSet().SetEquals(_contacts.Skip(5).Take(10)));
+    }
+
+    [Fact]
+    public void AParameterTheMetadataDoesNotDeclare_IsRefusedByTheInstalledApi()
+    {
+        var request = new OrganizationRequest(SegmentImportApi.ContinueSegmentImport) { [SegmentImportApi.ImportId] = Guid.NewGuid(), ["NotAParameter"] = 1 };
+
+        var error = Assert.ThrowsAny<Exception>(() => _environment.Service().Execute(request));
+
+        Assert.Contains("NotAParameter", error.Message);
+    }
+}
