@@ -23,13 +23,22 @@ public static class DemoCommand
             }
         });
 
+        var target = new Option<string>("--target")
+        {
+            Description = "Journeys segment model to write to: outbound (msdyncrm_segment) or realtime (msdynmkt segment definitions).",
+            DefaultValueFactory = _ => "outbound",
+        };
+        target.AcceptOnlyFromAmong("outbound", "realtime");
+
         var command = new Command("demo", "Start the in-memory Dataverse, seed contacts and a Live segment, import a sample export in batches through the real plug-ins, and show the result.")
         {
             batchSize,
+            target,
         };
         command.SetAction(parse =>
         {
-            new DemoScenario(AnsiConsole.Console).Run(parse.GetValue(batchSize));
+            var model = parse.GetValue(target) == "realtime" ? SegmentSync.Plugins.Schema.SegmentTargetOption.RealTime : SegmentSync.Plugins.Schema.SegmentTargetOption.Outbound;
+            new DemoScenario(AnsiConsole.Console, model).Run(parse.GetValue(batchSize));
             return 0;
         });
         return command;

@@ -11,7 +11,7 @@ namespace SegmentSync.Cli.Demo;
 /// The demo story: a segment SegmentSync created from yesterday's export went Live and a maker added someone by
 /// hand; today's export arrives in batches, with a duplicate and two ids that match no contact.
 /// </summary>
-public sealed class DemoScenario(IAnsiConsole console)
+public sealed class DemoScenario(IAnsiConsole console, SegmentTargetOption target)
 {
     private static readonly string[] SampleNames =
     [
@@ -25,20 +25,22 @@ public sealed class DemoScenario(IAnsiConsole console)
     public void Run(int batchSize)
     {
         var environment = SegmentSyncEnvironment.Create();
+        environment.SetSetting(SegmentSyncSettings.SegmentTarget, target.ToString());
+        var view = new DemoSegmentView(environment, target);
         var service = environment.Service();
         var client = new SegmentImportClient(service);
         var contacts = SeedContacts(service);
 
-        console.Write(new Rule("[bold]SegmentSync demo[/] on the local Dataverse emulator").LeftJustified());
+        console.Write(new Rule($"[bold]SegmentSync demo[/] on the local Dataverse emulator ({(target == SegmentTargetOption.RealTime ? "real-time journeys" : "outbound marketing")} segments)").LeftJustified());
         console.MarkupLine($"Seeded [bold]{contacts.Count}[/] contacts.");
 
         var export = new SegmentExport("cid-segment-0042", "High-value customers", "https://contoso.crm.dynamics.com/customerinsights/segments/0042", Yesterday);
         var first = client.Import(export, contacts.Take(6).Select(c => c.Id.ToString()).ToList());
         var segmentId = first.Final.SegmentId;
-        GoLive(service, segmentId);
-        AddByHand(service, segmentId, contacts[8].Id);
+        view.GoLive(segmentId);
+        view.AddByHand(segmentId, contacts[8].Id);
         console.MarkupLine("Yesterday's export created the segment; a maker took it [bold]Live[/] and added [bold]Indy Dummy[/] by hand.");
-        ShowSegment("Before today's export", service, environment, segmentId, contacts);
+        ShowSegment("Before today's export", view, segmentId, contacts);
 
         var ids = new List<string>();
         ids.AddRange(contacts.Skip(1).Take(4).Select(c => c.Id.ToString()));
@@ -49,7 +51,7 @@ public sealed class DemoScenario(IAnsiConsole console)
         console.MarkupLine($"Today's export: [bold]{ids.Count}[/] ids (one duplicate, two unknown), sent in batches of {batchSize}.");
 
         var outcome = SendInBatches(client, export with { ExportedOn = Today }, ids, batchSize);
-        ShowSegment("After today's export", service, environment, segmentId, contacts);
+        ShowSegment("After today's export", view, segmentId, contacts);
         ShowRun(service, outcome.Final.ImportId, outcome.ApiCalls);
     }
 
@@ -80,34 +82,17 @@ public sealed class DemoScenario(IAnsiConsole console)
         return contacts;
     }
 
-    private static void GoLive(IOrganizationService service, Guid segmentId) =>
-        service.Update(new Entity(OutboundSegmentTable.LogicalName, segmentId)
-        {
-            [OutboundSegmentTable.StatusCode] = new OptionSetValue(OutboundSegmentTable.StatusLive),
-        });
-
-    private static void AddByHand(IOrganizationService service, Guid segmentId, Guid contactId)
+    private void ShowSegment(string title, DemoSegmentView view, Guid segmentId, List<Entity> contacts)
     {
-        var request = new OrganizationRequest(OutboundSegmentTable.IncludeMembersMessage);
-        request[OutboundSegmentTable.MessageSegmentIdParameter] = segmentId.ToString();
-        request[OutboundSegmentTable.MessageMemberIdsParameter] = $"[\"{contactId}\"]";
-        service.Execute(request);
-    }
-
-    private void ShowSegment(string title, IOrganizationService service, SegmentSyncEnvironment environment, Guid segmentId, List<Entity> contacts)
-    {
-        var segment = service.Retrieve(OutboundSegmentTable.LogicalName, segmentId, new ColumnSet(true));
         var general = new Table().AddColumns("General tab", "Value").HideHeaders().Border(TableBorder.Rounded);
-        general.AddRow("Name", Markup.Escape(segment.GetAttributeValue<string>(OutboundSegmentTable.Name) ?? ""));
-        general.AddRow("Status", StatusName(segment.GetAttributeValue<OptionSetValue>(OutboundSegmentTable.StatusCode)?.Value));
-        general.AddRow("External source", segment.GetAttributeValue<OptionSetValue>(OutboundSegmentTable.ExternalSource)?.Value == OutboundSegmentTable.ExternalSourceCustomerInsights ? "Customer Insights" : "");
-        general.AddRow("External Segment URL", Markup.Escape(segment.GetAttributeValue<string>(OutboundSegmentTable.ExternalSegmentUrl) ?? ""));
-        general.AddRow("Description", Markup.Escape(segment.GetAttributeValue<string>(OutboundSegmentTable.Description) ?? ""));
-        general.AddRow("Segment size", (segment.GetAttributeValue<int?>(OutboundSegmentTable.SegmentSize) ?? 0).ToString());
+        foreach (var (field, value) in view.GeneralTab(segmentId))
+        {
+            general.AddRow(field, Markup.Escape(value));
+        }
 
         var names = contacts.ToDictionary(c => c.Id, c => c.GetAttributeValue<string>("fullname"));
         var members = new Table().AddColumns("Member", "Contact id").Border(TableBorder.Rounded);
-        foreach (var id in environment.Outbound.MembersOf(segmentId).OrderBy(id => names.GetValueOrDefault(id)))
+        foreach (var id in view.Members(segmentId).OrderBy(id => names.GetValueOrDefault(id)))
         {
             members.AddRow(Markup.Escape(names.GetValueOrDefault(id) ?? "?"), id.ToString());
         }
@@ -132,11 +117,4 @@ public sealed class DemoScenario(IAnsiConsole console)
         console.Write(new Rule("[bold]Run history[/]").LeftJustified());
         console.Write(table);
     }
-
-    private static string StatusName(int? status) => status switch
-    {
-        OutboundSegmentTable.StatusDraft => "Draft",
-        OutboundSegmentTable.StatusLive => "Live",
-        _ => status?.ToString() ?? "",
-    };
 }
