@@ -61,3 +61,18 @@ public class SolutionEndToEndTests
         Assert.Contains("NotAParameter", error.Message);
     }
 }
+
+/// <summary>The linked import suites (ImportSuites/) really run on the installed zip.</summary>
+public class LinkedSuitesTests
+{
+    [Fact]
+    public void TheImportHarness_HereUsesTheEnvironmentImportedFromTheZip()
+    {
+        var harness = new Plugins.Tests.Import.ImportHarness();
+
+        // Only an install from the zip's customapi.xml carries the execute privilege; the direct registration does not.
+        Assert.All(harness.Environment.Dataverse.Plugins.CustomApis, api => Assert.Equal(OutboundSegmentTable.WritePrivilege, api.ExecutePrivilegeName));
+        Assert.Contains(System.Runtime.Loader.AssemblyLoadContext.All, c => c.Name?.StartsWith("plugin-", StringComparison.Ordinal) == true
+            && c.Assemblies.Any(a => a.GetName().Name == "SegmentSync.Plugins"));
+    }
+}

@@ -18,20 +18,33 @@ public sealed record SegmentView(string Name, bool IsDraft, bool IsLive, bool Fr
 /// A local environment with contacts, SegmentSync writing to <see cref="Target"/>, and the reads and maker actions
 /// the import tests use, the same for both segment models.
 /// </summary>
-public sealed class ImportHarness
+public sealed partial class ImportHarness
 {
     public static readonly DateTime T0 = DateTime.UtcNow.Date.AddDays(-1);
 
     public ImportHarness(int contactCount = 20, SegmentTargetOption target = SegmentTargetOption.Outbound)
     {
         Target = target;
-        Environment = SegmentSyncEnvironment.Create();
+        Environment = CreateEnvironment();
         Environment.SetSetting(SegmentSyncSettings.SegmentTarget, target.ToString());
         Service = Environment.Service();
         Client = new SegmentImportClient(Service);
         Contacts = Enumerable.Range(0, contactCount).Select(_ => Guid.NewGuid()).ToList();
         Environment.Dataverse.Seed(ContactTable.LogicalName, Contacts.Select(id => new Entity(ContactTable.LogicalName, id) { ["fullname"] = "Contact " + id.ToString("N")[..6] }));
     }
+
+    /// <summary>
+    /// The environment: <see cref="SegmentSyncEnvironment.Create"/> here. A project that links these tests may provide
+    /// another (SegmentSync.Solution.Tests runs them on an environment into which the packed solution was imported).
+    /// </summary>
+    private static SegmentSyncEnvironment CreateEnvironment()
+    {
+        SegmentSyncEnvironment? provided = null;
+        ProvideEnvironment(ref provided);
+        return provided ?? SegmentSyncEnvironment.Create();
+    }
+
+    static partial void ProvideEnvironment(ref SegmentSyncEnvironment? environment);
 
     public SegmentTargetOption Target { get; }
     public bool IsRealTime => Target == SegmentTargetOption.RealTime;
