@@ -292,7 +292,7 @@ namespace SegmentSync.Plugins.Import
             external.MemberCount = run.MembersMatched;
             external.Description = RefreshDescription.Format(now, run.ExportedOn, run.MembersMatched);
             _services.ExternalSegments.Update(external);
-            _services.Batches.DeleteFinishedStaging(external.Id, run.Id);
+            _services.Batches.DeleteFinishedStaging(external.Id, run.Id, now.AddDays(-_context.Configuration.RunHistoryDays));
             _context.Trace("Applied: {0} matched, {1} ignored, {2} added, {3} removed.", run.MembersMatched, run.MembersIgnored, run.MembersAdded, run.MembersRemoved);
             return ImportResult.From(run, run.BatchCount);
         }

@@ -139,10 +139,11 @@ namespace SegmentSync.Plugins.Storage
 
         /// <summary>
         /// Removes, in one request, the staging of a segment's finished runs except the batches of
-        /// <paramref name="keepReceivedOf"/> (the new record of the applied membership). Dataverse runs bulk delete as
-        /// a system job, so this costs one request however many rows go.
+        /// <paramref name="keepReceivedOf"/> (the new record of the applied membership), and the segment's runs that
+        /// finished before <paramref name="historyCutoff"/> (their staging goes with them). Dataverse runs bulk delete
+        /// as a system job, so this costs one request however many rows go.
         /// </summary>
-        public void DeleteFinishedStaging(Guid externalSegmentRecordId, Guid keepReceivedOf)
+        public void DeleteFinishedStaging(Guid externalSegmentRecordId, Guid keepReceivedOf, DateTime historyCutoff)
         {
             var query = new QueryExpression(B.LogicalName) { ColumnSet = new ColumnSet(B.PrimaryId) };
             var keep = new FilterExpression(LogicalOperator.Or);
@@ -155,8 +156,13 @@ namespace SegmentSync.Plugins.Storage
                 (int)ImportRunStatusOption.Applied, (int)ImportRunStatusOption.Skipped, (int)ImportRunStatusOption.Superseded);
 
             var request = new OrganizationRequest("BulkDelete");
-            request["QuerySet"] = new QueryExpression[] { query };
-            request["JobName"] = "SegmentSync: remove finished staging";
+            var oldRuns = new QueryExpression(R.LogicalName) { ColumnSet = new ColumnSet(R.PrimaryId) };
+            oldRuns.Criteria.AddCondition(R.ExternalSegment, ConditionOperator.Equal, externalSegmentRecordId);
+            oldRuns.Criteria.AddCondition(R.CompletedOn, ConditionOperator.LessThan, historyCutoff);
+            oldRuns.Criteria.AddCondition(R.PrimaryId, ConditionOperator.NotEqual, keepReceivedOf);
+
+            request["QuerySet"] = new QueryExpression[] { query, oldRuns };
+            request["JobName"] = "SegmentSync: remove finished staging and old run history";
             request["SendEmailNotification"] = false;
             request["ToRecipients"] = new Guid[0];
             request["CCRecipients"] = new Guid[0];

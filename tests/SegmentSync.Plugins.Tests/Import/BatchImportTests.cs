@@ -167,4 +167,20 @@ public abstract class BatchImportTests(SegmentTargetOption target)
         Assert.All(staged, b => Assert.Equal(last.ImportId, b.GetAttributeValue<EntityReference>(ImportBatchTable.ImportRun).Id));
         Assert.Equal(3, _h.All(ImportRunTable.LogicalName).Count);
     }
+
+    [Fact]
+    public void RunHistory_OlderThanTheRetentionSetting_IsRemovedWhenTheSegmentIsNextApplied()
+    {
+        _h.Environment.SetSetting(SegmentSyncSettings.RunHistoryDays, "1");
+        var old = _h.Import(_h.Contacts.Take(3), exportedOn: ImportHarness.T0.AddDays(-5)).Final;
+        _h.Service.Update(new Entity(ImportRunTable.LogicalName, old.ImportId) { [ImportRunTable.CompletedOn] = DateTime.UtcNow.AddDays(-3) });
+        var recent = _h.Import(_h.Contacts.Take(4), exportedOn: ImportHarness.T0.AddDays(-4)).Final;
+
+        var last = _h.Import(_h.Contacts.Take(5)).Final;
+
+        var runs = _h.All(ImportRunTable.LogicalName).Select(r => r.Id).ToHashSet();
+        Assert.DoesNotContain(old.ImportId, runs);
+        Assert.Contains(recent.ImportId, runs);
+        Assert.Contains(last.ImportId, runs);
+    }
 }
