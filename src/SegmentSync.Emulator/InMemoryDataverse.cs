@@ -13,7 +13,7 @@ namespace SegmentSync.Emulator;
 /// Thread-safe: requests are serialized, one top-level request (with everything it causes) at a time, which makes
 /// every transaction serializable. A plug-in must not wait on another thread that calls the emulator.
 /// </remarks>
-public sealed class InMemoryDataverse
+public sealed partial class InMemoryDataverse
 {
     private readonly List<IPlatformBehavior> _behaviors = new();
     private readonly List<AsyncStepFailure> _asyncFailures = new();
@@ -150,6 +150,7 @@ public sealed class InMemoryDataverse
                 count++;
             }
 
+            FlushChanges();
             return count;
         }
     }

@@ -8,7 +8,7 @@ namespace SegmentSync.Emulator.Journeys;
 /// The installed outbound marketing model: each segment's internal member set. The documented API cannot read a
 /// member set; <see cref="MembersOf"/> is the emulator's inspection door for tests.
 /// </summary>
-public sealed class OutboundMarketing
+public sealed class OutboundMarketing : IPersistentState
 {
     private readonly Dictionary<Guid, HashSet<Guid>> _members = new();
     private readonly InMemoryDataverse _dataverse;
@@ -16,6 +16,34 @@ public sealed class OutboundMarketing
     internal OutboundMarketing(InMemoryDataverse dataverse)
     {
         _dataverse = dataverse;
+        dataverse.RegisterState(this);
+    }
+
+    string IPersistentState.Name => "outbound-members";
+
+    string? IPersistentState.Read(string key)
+    {
+        var (segment, contact) = ParseKey(key);
+        return _members.TryGetValue(segment, out var set) && set.Contains(contact) ? "1" : null;
+    }
+
+    IEnumerable<KeyValuePair<string, string>> IPersistentState.ReadAll() =>
+        _members.SelectMany(kv => kv.Value.Select(contact => new KeyValuePair<string, string>(Key(kv.Key, contact), "1")));
+
+    void IPersistentState.Load(string key, string? value)
+    {
+        var (segment, contact) = ParseKey(key);
+        if (value is null) Set(segment).Remove(contact);
+        else Set(segment).Add(contact);
+    }
+
+    private static string Key(Guid segment, Guid contact) => segment.ToString("N") + ":" + contact.ToString("N");
+
+    private static (Guid Segment, Guid Contact) ParseKey(string key) => (Guid.ParseExact(key[..32], "N"), Guid.ParseExact(key[33..], "N"));
+
+    private void Touch(Guid segment, IEnumerable<Guid> contacts)
+    {
+        foreach (var contact in contacts) _dataverse.Touch(this, Key(segment, contact));
     }
 
     /// <summary>The contacts in the segment's member set (empty for an unknown segment), sorted by id.</summary>
@@ -39,6 +67,8 @@ public sealed class OutboundMarketing
     {
         var old = _members.TryGetValue(segmentId, out var existing) ? existing : null;
         _members[segmentId] = new HashSet<Guid>(members);
+        if (old is not null) Touch(segmentId, old);
+        Touch(segmentId, _members[segmentId]);
         onRollback(() =>
         {
             if (old is null) _members.Remove(segmentId);
@@ -51,6 +81,7 @@ public sealed class OutboundMarketing
     {
         var set = Set(segmentId);
         var changed = contacts.Distinct().Where(id => include ? set.Add(id) : set.Remove(id)).ToList();
+        Touch(segmentId, changed);
         if (changed.Count > 0)
         {
             onRollback(() =>
@@ -78,6 +109,7 @@ public sealed class OutboundMarketing
     internal void Drop(Guid segmentId, Action<Action> onRollback)
     {
         if (!_members.Remove(segmentId, out var old)) return;
+        Touch(segmentId, old);
         onRollback(() => _members[segmentId] = old);
     }
 }

@@ -9,7 +9,7 @@ namespace SegmentSync.Emulator.Journeys;
 /// The installed real-time journeys model: the members of each static group of each segment definition. The
 /// documented way to read them is msdynmkt_ListGroupMembers; <see cref="MembersOf"/> is the tests' inspection door.
 /// </summary>
-public sealed class RealTimeJourneys
+public sealed class RealTimeJourneys : IPersistentState
 {
     private readonly Dictionary<(Guid Definition, Guid Group), HashSet<Guid>> _groups = new();
     private readonly Dictionary<Guid, List<GroupDeclaration>> _declarations = new();
@@ -17,7 +17,58 @@ public sealed class RealTimeJourneys
 
     private int _publications;
 
-    internal RealTimeJourneys(InMemoryDataverse dataverse) => _dataverse = dataverse;
+    internal RealTimeJourneys(InMemoryDataverse dataverse)
+    {
+        _dataverse = dataverse;
+        dataverse.RegisterState(this);
+    }
+
+    // Items: "p" (publications), "d:<definition>" (group declarations as JSON), "m:<definition>:<group>:<contact>" (a member).
+    string IPersistentState.Name => "realtime-journeys";
+
+    string? IPersistentState.Read(string key)
+    {
+        if (key == "p") return _publications.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (key.StartsWith("d:", StringComparison.Ordinal))
+            return _declarations.TryGetValue(Guid.ParseExact(key[2..], "N"), out var declared) ? JsonSerializer.Serialize(declared) : null;
+        var (definition, group, contact) = ParseMember(key);
+        return _groups.TryGetValue((definition, group), out var set) && set.Contains(contact) ? "1" : null;
+    }
+
+    IEnumerable<KeyValuePair<string, string>> IPersistentState.ReadAll()
+    {
+        yield return new("p", _publications.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (definition, declared) in _declarations) yield return new("d:" + definition.ToString("N"), JsonSerializer.Serialize(declared));
+        foreach (var ((definition, group), set) in _groups)
+        {
+            foreach (var contact in set) yield return new(MemberKey(definition, group, contact), "1");
+        }
+    }
+
+    void IPersistentState.Load(string key, string? value)
+    {
+        if (key == "p")
+        {
+            _publications = value is null ? 0 : int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (key.StartsWith("d:", StringComparison.Ordinal))
+        {
+            var definition = Guid.ParseExact(key[2..], "N");
+            if (value is null) _declarations.Remove(definition);
+            else _declarations[definition] = JsonSerializer.Deserialize<List<GroupDeclaration>>(value) ?? new List<GroupDeclaration>();
+        }
+        else
+        {
+            var (definition, group, contact) = ParseMember(key);
+            if (value is null) Group(definition, group).Remove(contact);
+            else Group(definition, group).Add(contact);
+        }
+    }
+
+    private static string MemberKey(Guid definition, Guid group, Guid contact) => $"m:{definition:N}:{group:N}:{contact:N}";
+
+    private static (Guid Definition, Guid Group, Guid Contact) ParseMember(string key) =>
+        (Guid.ParseExact(key.Substring(2, 32), "N"), Guid.ParseExact(key.Substring(35, 32), "N"), Guid.ParseExact(key.Substring(68, 32), "N"));
 
     /// <summary>How many times a definition was published (a refresh must not republish without need).</summary>
     public int Publications
@@ -34,6 +85,7 @@ public sealed class RealTimeJourneys
     internal void Published(Guid definitionId, Action<Action> onRollback)
     {
         _publications++;
+        _dataverse.Touch(this, "p");
         onRollback(() => _publications--);
     }
 
@@ -78,6 +130,7 @@ public sealed class RealTimeJourneys
     {
         var set = Group(definitionId, groupId);
         var changed = ids.Distinct().Where(id => add ? set.Add(id) : set.Remove(id)).ToList();
+        foreach (var id in changed) _dataverse.Touch(this, MemberKey(definitionId, groupId, id));
         if (changed.Count > 0)
         {
             onRollback(() =>
@@ -107,9 +160,11 @@ public sealed class RealTimeJourneys
         {
             var old = _groups[key];
             _groups.Remove(key);
+            foreach (var id in old) _dataverse.Touch(this, MemberKey(key.Definition, key.Group, id));
             onRollback(() => _groups[key] = old);
         }
 
+        _dataverse.Touch(this, "d:" + definitionId.ToString("N"));
         if (_declarations.Remove(definitionId, out var declared)) onRollback(() => _declarations[definitionId] = declared);
     }
 
@@ -121,6 +176,7 @@ public sealed class RealTimeJourneys
     {
         var old = _declarations.TryGetValue(definitionId, out var existing) ? existing : null;
         _declarations[definitionId] = declarations;
+        _dataverse.Touch(this, "d:" + definitionId.ToString("N"));
         onRollback(() =>
         {
             if (old is null) _declarations.Remove(definitionId);

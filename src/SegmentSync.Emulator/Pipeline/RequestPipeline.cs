@@ -47,7 +47,15 @@ internal sealed class RequestPipeline
     {
         lock (_dataverse.Gate)
         {
-            return ExecuteLocked(request, scope);
+            _dataverse.EnterRequest();
+            try
+            {
+                return ExecuteLocked(request, scope);
+            }
+            finally
+            {
+                _dataverse.ExitRequest();
+            }
         }
     }
 

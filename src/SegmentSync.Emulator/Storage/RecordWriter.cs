@@ -24,10 +24,11 @@ internal sealed class RecordWriter
     /// A new row for <paramref name="table"/> with <paramref name="attributes"/>, defaults and system columns.
     /// With <paramref name="keepSystemColumns"/> (seeding), supplied createdon/modifiedon/createdby/modifiedby are kept.
     /// </summary>
-    public Row NewRow(TableDefinition table, Guid id, AttributeCollection attributes, Stamp stamp, bool keepSystemColumns = false)
+    /// <param name="exists">Overrides the lookup existence check (a restore loads rows in any order).</param>
+    public Row NewRow(TableDefinition table, Guid id, AttributeCollection attributes, Stamp stamp, bool keepSystemColumns = false, Func<string, Guid, bool>? exists = null)
     {
         var values = new object?[table.Columns.Count];
-        var supplied = Convert(table, attributes, values, keepSystemColumns);
+        var supplied = Convert(table, attributes, values, keepSystemColumns, exists);
         ApplyDefaults(table, values, supplied, stamp);
         ApplyCreateState(table, values, supplied);
         foreach (var column in table.Columns)
@@ -91,7 +92,7 @@ internal sealed class RecordWriter
     }
 
     /// <summary>Converts the supplied attributes into <paramref name="values"/>; returns the ordinals written.</summary>
-    private List<int> Convert(TableDefinition table, AttributeCollection attributes, object?[] values, bool keepSystemColumns)
+    private List<int> Convert(TableDefinition table, AttributeCollection attributes, object?[] values, bool keepSystemColumns, Func<string, Guid, bool>? exists = null)
     {
         var supplied = new List<int>(attributes.Count);
         foreach (var (name, value) in attributes)
@@ -99,7 +100,7 @@ internal sealed class RecordWriter
             var column = table.Column(name) ?? throw DataverseFault.UnknownAttribute(table.LogicalName, name);
             if (column.Kind == ColumnKind.PrimaryKey) continue; // the id travels separately; executors check it matches
             if (column.IsSystemManaged && !keepSystemColumns) continue; // Dataverse ignores callers' createdon etc.
-            values[column.Ordinal] = ValueConverter.ToStored(table, column, value, _store.Exists);
+            values[column.Ordinal] = ValueConverter.ToStored(table, column, value, exists ?? _store.Exists);
             supplied.Add(column.Ordinal);
         }
 
