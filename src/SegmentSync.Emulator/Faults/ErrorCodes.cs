@@ -72,6 +72,9 @@ public static class ErrorCodes
     /// <summary>A paging or batch limit was exceeded (our choice of code: InvalidArgument).</summary>
     public const int LimitExceeded = InvalidArgument;
 
+    /// <summary>0x80040220: the caller lacks a privilege ("Principal user ... is missing prv... privilege").</summary>
+    public const int PrivilegeDenied = unchecked((int)0x80040220);
+
     /// <summary>0x80040257: the caller is not a known user.</summary>
     public const int InvalidCaller = -2147220905;
 }

@@ -25,6 +25,7 @@ internal sealed class CustomApiExecutor : IMessageExecutor
 
     public OrganizationResponse Execute(OrganizationRequest request, MessageContext context)
     {
+        context.Dataverse.Security.DemandExecute(context.UserId, _api);
         CheckRequest(request, context);
         context.Dataverse.Pipeline.InvokeMainOperation(_main, context.Run);
         var output = context.Run.Output;

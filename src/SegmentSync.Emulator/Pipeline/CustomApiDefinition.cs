@@ -27,7 +27,7 @@ public sealed class CustomApiDefinition
     /// <summary>Which additional plug-in steps may be registered on the API.</summary>
     public CustomProcessingStepType AllowedCustomProcessingStepType { get; init; } = CustomProcessingStepType.None;
 
-    /// <summary>The privilege callers need (recorded, not enforced: the emulator has no security model).</summary>
+    /// <summary>The privilege callers need; a caller without it is refused (see <see cref="SecurityModel"/>).</summary>
     public string? ExecutePrivilegeName { get; init; }
 
     /// <summary>For an entity-bound API: the table; callers then pass the record as the "Target" EntityReference.</summary>
