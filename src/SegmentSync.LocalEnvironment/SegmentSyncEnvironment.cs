@@ -4,6 +4,7 @@ using SegmentSync.Emulator;
 using SegmentSync.Emulator.Journeys;
 using SegmentSync.Plugins.Import;
 using SegmentSync.Plugins.Schema;
+using SegmentSync.Solution.Content;
 
 namespace SegmentSync.LocalEnvironment;
 
@@ -43,6 +44,7 @@ public sealed class SegmentSyncEnvironment
         SegmentSyncTables.Register(dataverse);
         EnvironmentVariables.Register(dataverse);
         RegisterCustomApis(dataverse);
+        InstallRoles(dataverse);
         EntityCatalog.Register(dataverse);
         return new SegmentSyncEnvironment(dataverse, outbound, realTime);
     }
@@ -59,6 +61,7 @@ public sealed class SegmentSyncEnvironment
         var realTime = models.HasFlag(JourneysModels.RealTime) ? RealTimeJourneysModel.Install(dataverse) : null;
         EnvironmentVariables.Register(dataverse);
         SegmentSync.Solution.Installing.SolutionInstaller.Install(dataverse, SegmentSync.Solution.Installing.PackedSolution.Open(solutionZip));
+        InstallRoles(dataverse);
         EntityCatalog.Register(dataverse);
         return new SegmentSyncEnvironment(dataverse, outbound, realTime);
     }
@@ -70,6 +73,29 @@ public sealed class SegmentSyncEnvironment
     /// <summary>A service for a caller outside Dataverse (the system user unless <paramref name="userId"/> is given).</summary>
     public IOrganizationService Service(Guid? userId = null) => Dataverse.GetService(userId);
 
+    /// <summary>
+    /// Creates the user that Customer Insights - Data (or a flow) calls the Custom APIs as, with the solution's
+    /// integration role: the role grants the APIs' execute privilege, so the user may import, as a maker without the
+    /// role may not.
+    /// </summary>
+    public Guid CreateIntegrationUser(string fullName = "SegmentSync integration")
+    {
+        var user = Dataverse.CreateUser(fullName);
+        Dataverse.Security.AssignRole(user, SegmentSyncSolution.IntegrationRoleName);
+        return user;
+    }
+
+    /// <summary>Defines the solution's security roles (the integration role, the run history reader) in the emulator.</summary>
+    public static void InstallRoles(InMemoryDataverse dataverse)
+    {
+        var prefix = ExternalSegmentTable.LogicalName.Substring(0, ExternalSegmentTable.LogicalName.IndexOf('_') + 1);
+        var tables = dataverse.Metadata.Tables.Select(t => t.LogicalName).Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        foreach (var role in SegmentSyncSolution.Roles(tables))
+        {
+            dataverse.Security.AddRole(role.Name, role.Privileges.Select(p => p.Name));
+        }
+    }
+
     /// <summary>Sets an environment variable's current value (null clears it, so its default applies).</summary>
     public void SetSetting(string schemaName, string? value) => EnvironmentVariables.Set(Service(), schemaName, value);
 
@@ -77,7 +103,7 @@ public sealed class SegmentSyncEnvironment
     public static void RegisterCustomApis(InMemoryDataverse dataverse)
     {
         var pluginAssembly = typeof(ImportSegmentPlugin).Assembly;
-        foreach (var api in SegmentImportApi.All)
+        foreach (var api in CustomApis.All)
         {
             var pluginType = pluginAssembly.GetType(api.PluginTypeName, throwOnError: false)
                 ?? throw new InvalidOperationException($"Custom API {api.UniqueName} names plug-in type {api.PluginTypeName}, which {pluginAssembly.GetName().Name} does not contain.");
@@ -91,7 +117,7 @@ public sealed class SegmentSyncEnvironment
 
     private static CustomApiDefinition ToDefinition(CustomApiDescriptor api)
     {
-        var definition = new CustomApiDefinition { UniqueName = api.UniqueName, IsFunction = api.IsFunction };
+        var definition = new CustomApiDefinition { UniqueName = api.UniqueName, IsFunction = api.IsFunction, ExecutePrivilegeName = api.ExecutePrivilegeName };
         definition.RequestParameters.AddRange(api.RequestParameters.Select(ToParameter));
         definition.ResponseProperties.AddRange(api.ResponseProperties.Select(ToParameter));
         return definition;

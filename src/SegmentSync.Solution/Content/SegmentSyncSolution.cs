@@ -43,7 +43,8 @@ public static class SegmentSyncSolution
         };
     }
 
-    private static IReadOnlyList<RoleDefinition> Roles(IReadOnlyList<string> tables)
+    /// <summary>The solution's security roles, given the logical names of its tables (the local environment gives them to users too).</summary>
+    public static IReadOnlyList<RoleDefinition> Roles(IReadOnlyList<string> tables)
     {
         var integration = new List<RolePrivilege>();
         foreach (var table in tables)
