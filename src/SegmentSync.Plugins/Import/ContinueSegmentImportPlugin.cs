@@ -3,7 +3,6 @@ using System.Globalization;
 using SegmentSync.Plugins.Domain;
 using SegmentSync.Plugins.Infrastructure;
 using SegmentSync.Plugins.Schema;
-using SegmentSync.Plugins.Targets;
 using Api = SegmentSync.Plugins.Schema.SegmentImportApi;
 
 namespace SegmentSync.Plugins.Import
@@ -31,7 +30,7 @@ namespace SegmentSync.Plugins.Import
                 throw new ImportValidationException(Api.ImportId + " is required.");
             }
 
-            var services = new ImportServices(context.OrganizationService, existing => SegmentTargets.Resolve(context, existing));
+            var services = ImportServices.For(context);
             var view = services.Runs.LoadWithReceivedBatches(importId.Value);
             var run = view.Run ?? throw new ImportValidationException(string.Format(CultureInfo.InvariantCulture,
                 "There is no import with {0} {1}. Start an import with {2}.", Api.ImportId, importId, Api.ImportSegment));

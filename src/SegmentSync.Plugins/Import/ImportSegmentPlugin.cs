@@ -3,7 +3,6 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using SegmentSync.Plugins.Domain;
 using SegmentSync.Plugins.Infrastructure;
-using SegmentSync.Plugins.Targets;
 using Api = SegmentSync.Plugins.Schema.SegmentImportApi;
 
 namespace SegmentSync.Plugins.Import
@@ -29,7 +28,7 @@ namespace SegmentSync.Plugins.Import
             context.Trace("Import of external segment {0}: batch {1}/{2}, {3} ids, exported {4}.",
                 request.ExternalSegmentId, request.BatchNumber, request.BatchCount, request.ContactIds.Count, RefreshDescription.Iso(request.ExportedOnUtc));
 
-            var services = new ImportServices(context.OrganizationService, existing => SegmentTargets.Resolve(context, existing));
+            var services = ImportServices.For(context);
             var result = new ImportReceiver(services, context).Receive(request);
             ImportResponseWriter.Write(result, context.ExecutionContext.OutputParameters);
             context.Trace("Import {0}: {1}.", result.ImportId, result.Status);

@@ -22,6 +22,10 @@ namespace SegmentSync.Plugins.Import
             _targetResolver = targetResolver;
         }
 
+        /// <summary>The services of one plug-in call: its budgeted service, and the target its settings choose.</summary>
+        public static ImportServices For(Infrastructure.LocalPluginContext context) =>
+            new ImportServices(context.OrganizationService, existing => SegmentTargets.Resolve(context, existing));
+
         public ImportRunStore Runs { get; }
         public ImportBatchStore Batches { get; }
         public ExternalSegmentStore ExternalSegments { get; }
