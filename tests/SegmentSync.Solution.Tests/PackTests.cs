@@ -85,6 +85,15 @@ public class PackTests
         }
     }
 
+    [Fact]
+    public void TheShippedAssembly_CarriesNoBuildPath_SoAnyCloneBuildsTheSameBytes()
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(PackedSolutionFixture.PluginAssembly));
+
+        Assert.DoesNotContain(pe.ReadDebugDirectory(), d => d.Type == System.Reflection.PortableExecutable.DebugDirectoryEntryType.CodeView);
+        Assert.DoesNotContain(Repository.Root, Encoding.UTF8.GetString(File.ReadAllBytes(PackedSolutionFixture.PluginAssembly)), StringComparison.Ordinal);
+    }
+
     [SharedFact]
     public void Customizations_ValidateAgainstTheDataverseSchema()
     {
