@@ -44,6 +44,7 @@ public sealed class SegmentSyncEnvironment
         SegmentSyncTables.Register(dataverse);
         EnvironmentVariables.Register(dataverse);
         RegisterCustomApis(dataverse);
+        RegisterGuard(dataverse, outbound != null, realTime != null, typeof(ImportSegmentPlugin).Assembly.GetType);
         InstallRoles(dataverse);
         EntityCatalog.Register(dataverse);
         return new SegmentSyncEnvironment(dataverse, outbound, realTime);
@@ -60,7 +61,9 @@ public sealed class SegmentSyncEnvironment
         var outbound = models.HasFlag(JourneysModels.Outbound) ? OutboundMarketingModel.Install(dataverse) : null;
         var realTime = models.HasFlag(JourneysModels.RealTime) ? RealTimeJourneysModel.Install(dataverse) : null;
         EnvironmentVariables.Register(dataverse);
-        SegmentSync.Solution.Installing.SolutionInstaller.Install(dataverse, SegmentSync.Solution.Installing.PackedSolution.Open(solutionZip));
+        var installed = SegmentSync.Solution.Installing.SolutionInstaller.Install(dataverse, SegmentSync.Solution.Installing.PackedSolution.Open(solutionZip));
+        // The guard's steps are registered per environment, with the plug-in type the solution installed.
+        RegisterGuard(dataverse, outbound != null, realTime != null, name => installed.PluginTypes.Values.FirstOrDefault(t => t.FullName == name));
         InstallRoles(dataverse);
         EntityCatalog.Register(dataverse);
         return new SegmentSyncEnvironment(dataverse, outbound, realTime);
@@ -83,6 +86,35 @@ public sealed class SegmentSyncEnvironment
         var user = Dataverse.CreateUser(fullName);
         Dataverse.Security.AssignRole(user, SegmentSyncSolution.IntegrationRoleName);
         return user;
+    }
+
+    /// <summary>
+    /// Registers the manual-edit guard's steps (<see cref="PluginSteps.OutboundGuard"/>, <see cref="PluginSteps.RealTimeGuard"/>)
+    /// for the segment models the environment has, running the plug-in type <paramref name="pluginType"/> resolves
+    /// (nothing is registered when it does not know the guard, as with a solution built before it).
+    /// </summary>
+    public static void RegisterGuard(InMemoryDataverse dataverse, bool outbound, bool realTime, Func<string, Type?> pluginType)
+    {
+        var steps = (outbound ? PluginSteps.OutboundGuard : []).Concat(realTime ? PluginSteps.RealTimeGuard : []);
+        foreach (var step in steps)
+        {
+            var type = pluginType(step.PluginTypeName);
+            if (type == null)
+            {
+                continue;
+            }
+
+            dataverse.Plugins.RegisterStep(new StepRegistration
+            {
+                Name = step.Name,
+                MessageName = step.MessageName,
+                PrimaryEntity = step.PrimaryEntity,
+                Stage = step.Stage,
+                Mode = (StepMode)step.Mode,
+                Rank = step.Rank,
+                FilteringAttributes = string.IsNullOrEmpty(step.FilteringAttributes) ? null : step.FilteringAttributes.Split(','),
+            }, () => CreatePlugin(type));
+        }
     }
 
     /// <summary>Defines the solution's security roles (the integration role, the run history reader) in the emulator.</summary>

@@ -14,17 +14,19 @@ namespace SegmentSync.Plugins.Infrastructure
         private readonly ITracingService _tracing;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly string _pluginName;
+        private readonly IOrganizationServiceFactory _factory;
         private SegmentSyncConfiguration? _configuration;
+        private IOrganizationService? _systemService;
 
         public LocalPluginContext(IServiceProvider serviceProvider, string pluginName)
         {
             _pluginName = pluginName;
             ExecutionContext = Require<IPluginExecutionContext>(serviceProvider);
             _tracing = Require<ITracingService>(serviceProvider);
-            var factory = Require<IOrganizationServiceFactory>(serviceProvider);
+            _factory = Require<IOrganizationServiceFactory>(serviceProvider);
             Budget = new WorkBudget(Limits.DefaultRequestBudget);
             // The caller's identity, so Dataverse's security decides what the call may touch.
-            OrganizationService = new BudgetedOrganizationService(factory.CreateOrganizationService(ExecutionContext.UserId), Budget);
+            OrganizationService = new BudgetedOrganizationService(_factory.CreateOrganizationService(ExecutionContext.UserId), Budget);
         }
 
         public IPluginExecutionContext ExecutionContext { get; }
@@ -33,6 +35,13 @@ namespace SegmentSync.Plugins.Infrastructure
         public IOrganizationService OrganizationService { get; }
 
         public WorkBudget Budget { get; }
+
+        /// <summary>
+        /// A service running as SYSTEM (counted against <see cref="Budget"/> too), for reads that must not depend on the
+        /// caller's privileges: the settings, and the guard's look-up of which segments SegmentSync manages.
+        /// </summary>
+        public IOrganizationService SystemService =>
+            _systemService ?? (_systemService = new BudgetedOrganizationService(_factory.CreateOrganizationService(null), Budget));
 
         /// <summary>
         /// The environment's settings, read on first use (one query) so that calls which do not need them, such as
@@ -44,7 +53,7 @@ namespace SegmentSync.Plugins.Infrastructure
             {
                 if (_configuration == null)
                 {
-                    _configuration = new SettingsStore(OrganizationService).Read();
+                    _configuration = new SettingsStore(SystemService).Read();
                     Budget.Resize(_configuration.RequestBudget);
                     foreach (var warning in _configuration.Warnings)
                     {

@@ -37,6 +37,10 @@ namespace SegmentSync.Plugins.Schema
         public const string MessageSegmentIdParameter = "msdyncrm_segmentid";
         public const string MessageMemberIdsParameter = "msdyncrm_segmentmemberids";
 
+        /// <summary>The one-member forms of the member messages (their member parameter is msdyncrm_segmentmemberid).</summary>
+        public const string IncludeMemberMessage = "msdyncrm_IncludeMemberInSegment";
+        public const string ExcludeMemberMessage = "msdyncrm_ExcludeMemberFromSegment";
+
         /// <summary>Documented limit of one member message's member-id string.</summary>
         public const int MemberIdsParameterMaxLength = 10000;
     }

@@ -96,7 +96,16 @@ public sealed partial class ImportHarness
 
     public void DeleteSegment(Guid segmentId) => Service.Delete(SegmentTable, segmentId);
 
-    /// <summary>A maker adds or removes a member by hand in Journeys (in SegmentSync's group, for real-time segments).</summary>
+    /// <summary>
+    /// Lets makers change managed segments by hand (segsync_GuardMode = Warn): the guard otherwise blocks
+    /// <see cref="EditByHand"/> on a segment SegmentSync manages.
+    /// </summary>
+    public void AllowManualEdits() => Environment.SetSetting(SegmentSyncSettings.GuardMode, "Warn");
+
+    /// <summary>
+    /// A maker adds or removes a member by hand in Journeys (in SegmentSync's group, for real-time segments). Blocked by
+    /// the guard on a managed segment unless <see cref="AllowManualEdits"/> was called.
+    /// </summary>
     public void EditByHand(Guid segmentId, bool add, params Guid[] contactIds)
     {
         if (!IsRealTime)

@@ -56,6 +56,7 @@ public abstract class LiveSegmentTests(SegmentTargetOption target)
         var h = Harness(30);
         var first = h.Import(h.Contacts.Take(10)).Final;
         h.GoLive(first.SegmentId);
+        h.AllowManualEdits();
         h.EditByHand(first.SegmentId, add: true, h.Contacts[20]);
         h.EditByHand(first.SegmentId, add: false, h.Contacts[0]);
 

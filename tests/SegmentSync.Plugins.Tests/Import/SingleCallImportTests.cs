@@ -78,6 +78,7 @@ public abstract class SingleCallImportTests(SegmentTargetOption target)
     public void Refresh_ReplacesMembershipCompletely_OverwritingManualEditsOfADraftSegment()
     {
         var first = _h.Import(_h.Contacts.Take(5)).Final;
+        _h.AllowManualEdits();
         _h.EditByHand(first.SegmentId, add: true, _h.Contacts[10]);
         _h.EditByHand(first.SegmentId, add: false, _h.Contacts[0]);
 
