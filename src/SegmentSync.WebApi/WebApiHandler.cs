@@ -18,7 +18,7 @@ internal sealed class WebApiHandler(InMemoryDataverse dataverse, EmulatorServerO
 {
     public const string Root = "/api/data/v9.2";
 
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly IOrganizationService _service = dataverse.GetService();
 
