@@ -1,7 +1,11 @@
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using SegmentSync.LocalEnvironment;
-using SegmentSync.LocalEnvironment.Client;
+using SegmentSync.Client.Auth;
+using SegmentSync.Client.Export;
+using SegmentSync.Client.Http;
+using SegmentSync.Client.Push;
+using SegmentSync.WebApi;
 using SegmentSync.Plugins.Schema;
 using Spectre.Console;
 
@@ -22,51 +26,86 @@ public sealed class DemoScenario(IAnsiConsole console, SegmentTargetOption targe
     private static readonly DateTime Yesterday = DateTime.UtcNow.Date.AddDays(-1).AddHours(6);
     private static readonly DateTime Today = DateTime.UtcNow.AddMinutes(-10);
 
-    public void Run(int batchSize)
+    public void Run(int batchSize) => RunAsync(batchSize).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Starts the emulator's Web API on a free port, then pushes two export files through HTTP with the real client
+    /// (segsync push's code): yesterday's creates the segment, today's refreshes it while it is Live.
+    /// </summary>
+    public async Task RunAsync(int batchSize)
     {
         var environment = SegmentSyncEnvironment.Create();
         environment.SetSetting(SegmentSyncSettings.SegmentTarget, target.ToString());
         var view = new DemoSegmentView(environment, target);
         var service = environment.Service();
-        var client = new SegmentImportClient(service);
         var contacts = SeedContacts(service);
+        await using var server = await EmulatorServer.StartAsync(environment.Dataverse, new EmulatorServerOptions { Port = 0 });
+        var folder = Directory.CreateTempSubdirectory("segsync-demo-");
+        try
+        {
+            using var client = new DataverseClient(server.BaseAddress, new StaticTokenProvider(server.Token));
+            console.Write(new Rule($"[bold]SegmentSync demo[/] on the local Dataverse emulator ({(target == SegmentTargetOption.RealTime ? "real-time journeys" : "outbound marketing")} segments)").LeftJustified());
+            console.MarkupLine($"Web API listening on [bold]{server.BaseAddress.GetLeftPart(UriPartial.Authority)}[/] (bearer token required). Seeded [bold]{contacts.Count}[/] contacts.");
 
-        console.Write(new Rule($"[bold]SegmentSync demo[/] on the local Dataverse emulator ({(target == SegmentTargetOption.RealTime ? "real-time journeys" : "outbound marketing")} segments)").LeftJustified());
-        console.MarkupLine($"Seeded [bold]{contacts.Count}[/] contacts.");
+            var yesterdayFile = WriteExport(folder.FullName, "high-value-yesterday.csv", contacts.Take(6).Select(c => c.Id.ToString()));
+            var first = await Push(client, yesterdayFile, Yesterday, batchSize, "Yesterday's export");
+            var segmentId = first.Final!.SegmentId;
+            view.GoLive(segmentId);
+            view.AddByHand(segmentId, contacts[8].Id);
+            console.MarkupLine("Yesterday's export created the segment; a maker took it [bold]Live[/] and added [bold]Indy Dummy[/] by hand.");
+            ShowSegment("Before today's export", view, segmentId, contacts);
 
-        var export = new SegmentExport("cid-segment-0042", "High-value customers", "https://contoso.crm.dynamics.com/customerinsights/segments/0042", Yesterday);
-        var first = client.Import(export, contacts.Take(6).Select(c => c.Id.ToString()).ToList());
-        var segmentId = first.Final.SegmentId;
-        view.GoLive(segmentId);
-        view.AddByHand(segmentId, contacts[8].Id);
-        console.MarkupLine("Yesterday's export created the segment; a maker took it [bold]Live[/] and added [bold]Indy Dummy[/] by hand.");
-        ShowSegment("Before today's export", view, segmentId, contacts);
-
-        var ids = new List<string>();
-        ids.AddRange(contacts.Skip(1).Take(4).Select(c => c.Id.ToString()));
-        ids.AddRange(contacts.Skip(6).Take(2).Select(c => "crm" + c.Id));
-        ids.Add(contacts[6].Id.ToString("N"));
-        ids.Add(Guid.NewGuid().ToString());
-        ids.Add(Guid.NewGuid().ToString());
-        console.MarkupLine($"Today's export: [bold]{ids.Count}[/] ids (one duplicate, two unknown), sent in batches of {batchSize}.");
-
-        var outcome = SendInBatches(client, export with { ExportedOn = Today }, ids, batchSize);
-        ShowSegment("After today's export", view, segmentId, contacts);
-        ShowRun(service, outcome.Final.ImportId, outcome.ApiCalls);
+            var ids = new List<string>();
+            ids.AddRange(contacts.Skip(1).Take(4).Select(c => c.Id.ToString()));
+            ids.AddRange(contacts.Skip(6).Take(2).Select(c => "crm" + c.Id));
+            ids.Add(contacts[6].Id.ToString("N"));
+            ids.Add(Guid.NewGuid().ToString());
+            ids.Add(Guid.NewGuid().ToString());
+            var todayFile = WriteExport(folder.FullName, "high-value-today.csv", ids);
+            console.MarkupLine($"Today's export [bold]{Path.GetFileName(todayFile)}[/]: [bold]{ids.Count}[/] ids (one duplicate, two unknown), pushed over HTTP in batches of {batchSize} while the segment is Live.");
+            var outcome = await Push(client, todayFile, Today, batchSize, "Today's export");
+            ShowSegment("After today's export", view, segmentId, contacts);
+            ShowRun(service, outcome.Final!.ImportId, outcome.ApiCalls);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
-    private ImportOutcome SendInBatches(SegmentImportClient client, SegmentExport export, List<string> ids, int batchSize)
+    private async Task<SegmentPushResult> Push(DataverseClient client, string file, DateTime exportedOn, int batchSize, string label)
     {
-        var batches = ids.Chunk(batchSize).ToList();
-        var importId = Guid.NewGuid();
-        ImportCallResult result = null!;
-        for (var i = 0; i < batches.Count; i++)
+        var export = ExportLoader.Load(new ExportOptions
         {
-            result = client.Send(export, batches[i], importId, i + 1, batches.Count);
-            console.MarkupLine($"  batch {i + 1}/{batches.Count}: {result.Status}");
-        }
+            Input = file,
+            SegmentId = "cid-segment-0042",
+            SegmentName = "High-value customers",
+            SegmentUrl = "https://contoso.crm.dynamics.com/customerinsights/segments/0042",
+            ExportedOn = exportedOn,
+        }).ToPush.Single();
+        var result = await new SegmentPusher(client, new PushOptions { BatchSize = batchSize }, new DemoProgress(console)).PushAsync(export);
+        var f = result.Final!;
+        console.MarkupLine($"{label}: [bold]{f.Status}[/] - received {f.MembersReceived}, matched {f.MembersMatched}, ignored {f.MembersIgnored}, added {f.MembersAdded}, removed {f.MembersRemoved} ({result.ApiCalls} HTTP calls, {result.Duration.TotalMilliseconds:0} ms).");
+        return result;
+    }
 
-        return client.ContinueUntilDone(result, batches.Count);
+    private static string WriteExport(string folder, string name, IEnumerable<string> ids)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllLines(path, new[] { "CustomerId,ContactId" }.Concat(ids.Select((id, i) => $"cust-{i + 1:0000},{id}")));
+        return path;
+    }
+
+    private sealed class DemoProgress(IAnsiConsole console) : IPushProgress
+    {
+        public void Validated(SegmentInfo segment, long ids, int batches) { }
+
+        public void BatchSent(SegmentInfo segment, int batchNumber, int batchCount, ImportResult result) =>
+            console.MarkupLine($"  POST segsync_ImportSegment batch {batchNumber}/{batchCount}: {result.Status}");
+
+        public void Applying(SegmentInfo segment, ImportResult result) => console.MarkupLine("  POST segsync_ContinueSegmentImport: Applying");
+
+        public void Note(string message) => console.MarkupLine(Markup.Escape(message));
     }
 
     private static List<Entity> SeedContacts(IOrganizationService service)
