@@ -36,6 +36,8 @@ public sealed class DemoScenario(IAnsiConsole console, SegmentTargetOption targe
     {
         var environment = SegmentSyncEnvironment.Create();
         environment.SetSetting(SegmentSyncSettings.SegmentTarget, target.ToString());
+        // The story has a maker add someone by hand; with the guard's default (Block) that edit would be refused.
+        environment.SetSetting(SegmentSyncSettings.GuardMode, "Warn");
         var view = new DemoSegmentView(environment, target);
         var service = environment.Service();
         var contacts = SeedContacts(service);
