@@ -10,6 +10,12 @@ namespace SegmentSync.Plugins.Domain
     /// </summary>
     public static class ImportRequestValidator
     {
+        /// <summary>Earlier exports are refused as clock errors (and Dataverse stores no date before 1753).</summary>
+        public static readonly DateTime EarliestExportedOn = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        // Characters RFC 3986 does not allow unencoded anywhere in a URL.
+        private static readonly char[] UnsafeUrlCharacters = { ' ', '<', '>', '"', '{', '}', '|', '\\', '^', '`' };
+
         public static ImportRequest Validate(ImportRequestInput input, DateTime nowUtc)
         {
             var externalId = RequireText(input.ExternalSegmentId, SegmentImportApi.ExternalSegmentId, Limits.MaxExternalIdLength);
@@ -90,9 +96,26 @@ namespace SegmentSync.Plugins.Domain
 
             for (var i = 0; i < text.Length; i++)
             {
-                if (char.IsControl(text[i]))
+                var c = text[i];
+                if (char.IsControl(c) || c == '\u2028' || c == '\u2029')
                 {
-                    throw Fail("{0} contains a control character (U+{1:X4}) at position {2}.", parameter, (int)text[i], i + 1);
+                    throw Fail("{0} contains a control character (U+{1:X4}) at position {2}.", parameter, (int)c, i + 1);
+                }
+
+                if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+                {
+                    // Bidirectional overrides and zero-width characters make a name display as something it is not.
+                    throw Fail("{0} contains an invisible formatting character (U+{1:X4}) at position {2}.", parameter, (int)c, i + 1);
+                }
+
+                if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1])))
+                {
+                    throw Fail("{0} is not valid text: a broken character (U+{1:X4}) at position {2}.", parameter, (int)c, i + 1);
+                }
+
+                if (c == '<' && i + 1 < text.Length && (char.IsLetter(text[i + 1]) || text[i + 1] == '/' || text[i + 1] == '!' || text[i + 1] == '?'))
+                {
+                    throw Fail("{0} contains markup (\"<{1}\" at position {2}); it is shown in Journeys and in the run history, so tags are not accepted.", parameter, text[i + 1], i + 1);
                 }
             }
 
@@ -101,17 +124,35 @@ namespace SegmentSync.Plugins.Domain
                 throw Fail("{0} must not start or end with spaces.", parameter);
             }
 
+            if (text[0] == '=' || text[0] == '@')
+            {
+                // A spreadsheet opening an export of the run history would run it as a formula.
+                throw Fail("{0} must not start with \"{1}\" (a spreadsheet would read it as a formula).", parameter, text[0]);
+            }
+
             return text;
         }
 
         private static string RequireUrl(string? value)
         {
             var text = RequireText(value, SegmentImportApi.ExternalSegmentUrl, Limits.MaxUrlLength);
+            var unsafeAt = text.IndexOfAny(UnsafeUrlCharacters);
+            if (unsafeAt >= 0)
+            {
+                throw Fail("{0} contains \"{1}\" at position {2}, which a URL must not contain unencoded.", SegmentImportApi.ExternalSegmentUrl, text[unsafeAt], unsafeAt + 1);
+            }
+
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)
                 || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
                 || string.IsNullOrEmpty(uri.Host))
             {
                 throw Fail("{0} must be an absolute http or https URL; got \"{1}\".", SegmentImportApi.ExternalSegmentUrl, text);
+            }
+
+            if (!string.IsNullOrEmpty(uri.UserInfo))
+            {
+                // Credentials would be stored on the segment and shown to every maker; the message does not repeat them.
+                throw Fail("{0} must not contain a user name or password (\"user:password@\" before the host).", SegmentImportApi.ExternalSegmentUrl);
             }
 
             return text;
@@ -125,6 +166,12 @@ namespace SegmentSync.Plugins.Domain
             }
 
             var utc = value.Value.Kind == DateTimeKind.Local ? value.Value.ToUniversalTime() : DateTime.SpecifyKind(value.Value, DateTimeKind.Utc);
+            if (utc < EarliestExportedOn)
+            {
+                throw Fail("{0} is {1}, before {2}: no export is that old; check the source's clock and time zone.",
+                    SegmentImportApi.ExportedOn, RefreshDescription.Iso(utc), RefreshDescription.Iso(EarliestExportedOn));
+            }
+
             if (utc > nowUtc.AddMinutes(Limits.MaxExportedOnSkewMinutes))
             {
                 throw Fail("{0} is {1}, later than the server's clock ({2}); check the source's clock and time zone.",

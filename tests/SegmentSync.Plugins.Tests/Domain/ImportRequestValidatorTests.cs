@@ -141,3 +141,85 @@ public class ImportRequestValidatorTests
     public void Validate_EmptyImportId_IsRefused() =>
         Assert.Contains("empty GUID", Refusal(i => { i.ImportId = Guid.Empty; i.BatchNumber = 1; i.BatchCount = 1; }));
 }
+
+public class ImportRequestValidatorHardeningTests
+{
+    private static readonly DateTime Now = new(2026, 12, 4, 12, 0, 0, DateTimeKind.Utc);
+
+    private static ImportRequestInput Valid() => new()
+    {
+        ExternalSegmentId = "seg-1",
+        SegmentName = "High value customers",
+        ExternalSegmentUrl = "https://contoso.crm.dynamics.com/segments/seg-1",
+        ExportedOn = Now.AddMinutes(-5),
+        ContactIds = new[] { Guid.NewGuid().ToString() },
+    };
+
+    private static string Refusal(Action<ImportRequestInput> change)
+    {
+        var input = Valid();
+        change(input);
+        return Assert.Throws<ImportValidationException>(() => ImportRequestValidator.Validate(input, Now)).Message;
+    }
+
+    [Theory]
+    [InlineData("evil\u202Etxt.exe", "invisible formatting character (U+202E)")]
+    [InlineData("zero\u200Bwidth", "invisible formatting character (U+200B)")]
+    [InlineData("\uFEFFbom", "invisible formatting character (U+FEFF)")]
+    [InlineData("line\u2028separator", "control character (U+2028)")]
+    [InlineData("<script>alert(1)</script>", "contains markup (\"<s\" at position 1)")]
+    [InlineData("VIPs </b>", "contains markup (\"</\" at position 6)")]
+    [InlineData("x<!-- comment -->", "contains markup")]
+    [InlineData("=HYPERLINK(\"https://evil.example\")", "must not start with \"=\"")]
+    [InlineData("@SUM(A1)", "must not start with \"@\"")]
+    public void Validate_NamesThatDisplayAsSomethingElseOrCarryMarkup_AreRefused(string name, string expected)
+    {
+        var message = Refusal(i => i.SegmentName = name);
+
+        Assert.Contains("SegmentName", message);
+        Assert.Contains(expected, message);
+    }
+
+    [Fact]
+    public void Validate_ALoneSurrogate_IsRefusedAsBrokenText()
+    {
+        Assert.Contains("broken character (U+D800) at position 8", Refusal(i => i.SegmentName = "broken " + (char)0xD800 + " surrogate"));
+        Assert.Contains("broken character (U+DC00) at position 1", Refusal(i => i.SegmentName = (char)0xDC00 + "x"));
+    }
+
+    [Theory]
+    [InlineData("Age < 30 and spend > 100")]
+    [InlineData("Customers<30")]
+    [InlineData("'; DROP TABLE contact; --")]
+    [InlineData("Clients fidèles 🎉 – Zürich")]
+    [InlineData("a+b-c")]
+    public void Validate_OrdinaryNames_AreAcceptedVerbatim(string name)
+    {
+        var input = Valid();
+        input.SegmentName = name;
+
+        Assert.Equal(name, ImportRequestValidator.Validate(input, Now).SegmentName);
+    }
+
+    [Theory]
+    [InlineData("https://user:secret@contoso.com/segments/1", "must not contain a user name or password")]
+    [InlineData("https://contoso.com/a b", "contains \" \" at position 22")]
+    [InlineData("https://contoso.com/<script>", "markup")]
+    [InlineData("https://contoso.com/x\"onmouseover=\"alert(1)", "contains \"\"\"")]
+    [InlineData("https://", "absolute http or https URL")]
+    [InlineData("data:text/html,hello", "absolute http or https URL")]
+    public void Validate_UnsafeUrls_AreRefused(string url, string expected)
+    {
+        var message = Refusal(i => i.ExternalSegmentUrl = url);
+
+        Assert.Contains("ExternalSegmentUrl", message);
+        Assert.Contains(expected, message);
+        Assert.DoesNotContain("secret", message);
+    }
+
+    [Fact]
+    public void Validate_ExportedOnBeforeTheYear2000_IsRefusedAsAClockError()
+    {
+        Assert.Contains("before 2000-01-01T00:00:00Z", Refusal(i => i.ExportedOn = new DateTime(1999, 12, 31, 23, 0, 0, DateTimeKind.Utc)));
+    }
+}
