@@ -32,10 +32,19 @@ namespace SegmentSync.Plugins.Domain
                 return result;
             }
 
-            var bytes = Convert.FromBase64String(encoded);
+            byte[] bytes;
+            try
+            {
+                bytes = Convert.FromBase64String(encoded);
+            }
+            catch (FormatException e)
+            {
+                throw new SegmentSyncDataException("Staged ids are corrupt: they are not base64 text.", e);
+            }
+
             if (bytes.Length % 16 != 0)
             {
-                throw new FormatException("Staged ids are corrupt: their length is not a multiple of 16 bytes.");
+                throw new SegmentSyncDataException("Staged ids are corrupt: their length is not a multiple of 16 bytes.");
             }
 
             var buffer = new byte[16];

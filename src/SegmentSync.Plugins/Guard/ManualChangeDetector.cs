@@ -142,7 +142,7 @@ namespace SegmentSync.Plugins.Guard
                 groups = StaticListGroups.Parse(json);
                 return true;
             }
-            catch (Exception e) when (e is System.Runtime.Serialization.SerializationException || e is FormatException || e is ArgumentException || e is InvalidOperationException)
+            catch (SegmentSyncDataException)
             {
                 groups = new List<StaticListGroup>();
                 return false;

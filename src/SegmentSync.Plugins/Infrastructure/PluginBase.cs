@@ -46,6 +46,11 @@ namespace SegmentSync.Plugins.Infrastructure
                 context.Trace("Refused: {0}", refusal.Message);
                 throw new InvalidPluginExecutionException(refusal.Message, refusal);
             }
+            catch (SegmentSyncDataException unreadable)
+            {
+                context.Trace("Failed: {0}", unreadable.Message);
+                throw new InvalidPluginExecutionException(unreadable.Message, unreadable);
+            }
             finally
             {
                 context.Trace("Exiting {0}: {1} Dataverse requests.", GetType().Name, context.Budget.Spent);

@@ -4,6 +4,7 @@ using System.IO;
 using System.Runtime.Serialization;
 using System.Runtime.Serialization.Json;
 using System.Text;
+using SegmentSync.Plugins.Domain;
 
 namespace SegmentSync.Plugins.Targets
 {
@@ -22,15 +23,24 @@ namespace SegmentSync.Plugins.Targets
                 return ids;
             }
 
-            using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(json)))
+            GroupMembersResponse? response;
+            try
             {
-                var response = (GroupMembersResponse?)new DataContractJsonSerializer(typeof(GroupMembersResponse)).ReadObject(stream);
-                foreach (var text in response?.EntityIds ?? new List<string>())
+                using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(json)))
                 {
-                    if (Guid.TryParse(text, out var id))
-                    {
-                        ids.Add(id);
-                    }
+                    response = (GroupMembersResponse?)new DataContractJsonSerializer(typeof(GroupMembersResponse)).ReadObject(stream);
+                }
+            }
+            catch (Exception e) when (e is SerializationException || e is ArgumentException || e is InvalidOperationException || e is FormatException || e is System.Xml.XmlException || e is InvalidCastException)
+            {
+                throw new SegmentSyncDataException("msdynmkt_ListGroupMembers returned a Response that is not the JSON object SegmentSync reads ({\"entityIds\": [...]}): " + e.Message, e);
+            }
+
+            foreach (var text in response?.EntityIds ?? new List<string>())
+            {
+                if (Guid.TryParse(text, out var id))
+                {
+                    ids.Add(id);
                 }
             }
 

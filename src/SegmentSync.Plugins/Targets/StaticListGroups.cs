@@ -30,9 +30,18 @@ namespace SegmentSync.Plugins.Targets
                 return new List<StaticListGroup>();
             }
 
-            using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(json)))
+            try
             {
-                return (List<StaticListGroup>?)Serializer().ReadObject(stream) ?? new List<StaticListGroup>();
+                using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(json)))
+                {
+                    var groups = (List<StaticListGroup>?)Serializer().ReadObject(stream) ?? new List<StaticListGroup>();
+                    groups.RemoveAll(g => g == null);
+                    return groups;
+                }
+            }
+            catch (Exception e) when (e is SerializationException || e is ArgumentException || e is InvalidOperationException || e is FormatException || e is System.Xml.XmlException || e is InvalidCastException)
+            {
+                throw new SegmentSyncDataException("The segment definition's msdynmkt_staticlistmembers is not the JSON array of member groups SegmentSync reads: " + e.Message, e);
             }
         }
 

@@ -32,6 +32,6 @@ public class CompactIdCodecTests
     {
         var text = Convert.ToBase64String(new byte[20]);
 
-        Assert.Throws<FormatException>(() => CompactIdCodec.Decode(text));
+        Assert.Throws<SegmentSyncDataException>(() => CompactIdCodec.Decode(text));
     }
 }
