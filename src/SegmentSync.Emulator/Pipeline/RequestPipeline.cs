@@ -123,6 +123,8 @@ internal sealed class RequestPipeline
             RequestId = request.RequestId ?? Guid.NewGuid(),
             CreatedOn = _dataverse.Clock.GetUtcNow().UtcDateTime,
         };
+        // The optional "tag" parameter of any request reaches its plug-ins as the shared variable "tag".
+        if (request.Parameters.TryGetValue("tag", out var tag) && tag is string text) run.Shared["tag"] = text;
         if (run.PrimaryEntityId == Guid.Empty) run.PrimaryEntityId = IdByKey(run);
         RunSynchronousSteps(run, PipelineStage.PreValidation, Snapshot(run), null);
         var owns = scope.Transaction is null && !NonTransactional.Contains(run.MessageName);
