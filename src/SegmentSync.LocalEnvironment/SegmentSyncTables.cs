@@ -22,6 +22,12 @@ public static class SegmentSyncTables
         dataverse.Metadata.AddRelationship(RelationshipDefinition.OneToMany(
             ImportBatchTable.RunRelationship, ImportRunTable.LogicalName, ImportBatchTable.LogicalName,
             ImportBatchTable.ImportRun, CascadeDelete.Cascade));
+        dataverse.Metadata.AddRelationship(RelationshipDefinition.OneToMany(
+            ImportRunTable.TriggeredByRelationship, SystemUserTable.LogicalName, ImportRunTable.LogicalName,
+            ImportRunTable.TriggeredBy, CascadeDelete.RemoveLink));
+        dataverse.Metadata.AddRelationship(RelationshipDefinition.OneToMany(
+            ExternalSegmentTable.ReleasedByRelationship, SystemUserTable.LogicalName, ExternalSegmentTable.LogicalName,
+            ExternalSegmentTable.ReleasedBy, CascadeDelete.RemoveLink));
     }
 
     private static TableDefinition ExternalSegment() =>
@@ -37,7 +43,9 @@ public static class SegmentSyncTables
             .String(ExternalSegmentTable.ActiveImportId, 36)
             .Integer(ExternalSegmentTable.MemberCount, 0)
             .Memo(ExternalSegmentTable.Description, 2000)
-            .StateStatus((0, 1, true), (1, 2, true))
+            .DateTime(ExternalSegmentTable.ReleasedOn)
+            .Lookup(ExternalSegmentTable.ReleasedBy, SystemUserTable.LogicalName)
+            .StateStatus((0, (int)ExternalSegmentStatusOption.Active, true), (1, (int)ExternalSegmentStatusOption.Inactive, true), (1, (int)ExternalSegmentStatusOption.Released, false))
             .AlternateKey(ExternalSegmentTable.ExternalIdKey, ExternalSegmentTable.ExternalId);
 
     private static TableDefinition ImportRun() =>
@@ -70,6 +78,9 @@ public static class SegmentSyncTables
             .Memo(ImportRunTable.Message, 4000)
             .DateTime(ImportRunTable.StartedOn)
             .DateTime(ImportRunTable.CompletedOn)
+            .String(ImportRunTable.SourceImportId, 36)
+            .Picklist(ImportRunTable.Trigger, OptionValues<ImportTriggerOption>(), (int)ImportTriggerOption.Export)
+            .Lookup(ImportRunTable.TriggeredBy, SystemUserTable.LogicalName)
             .StateStatus((0, 1, true), (1, 2, true))
             .Index(ImportRunTable.ExternalSegment);
 

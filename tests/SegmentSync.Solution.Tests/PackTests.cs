@@ -41,7 +41,8 @@ public class PackTests
         Assert.All(customizations.Element("Entities")!.Elements("Entity"), e => Assert.NotEmpty(e.Element("FormXml")!.Elements("forms")));
         Assert.All(customizations.Element("Entities")!.Elements("Entity"), e => Assert.NotEmpty(e.Element("SavedQueries")!.Descendants("savedquery")));
         Assert.Equal(2, customizations.Element("Roles")!.Elements("Role").Count());
-        Assert.Equal(2, customizations.Element("EntityRelationships")!.Elements("EntityRelationship").Count());
+        // run -> batches, external segment -> runs, and the users who triggered a run or released a segment.
+        Assert.Equal(4, customizations.Element("EntityRelationships")!.Elements("EntityRelationship").Count());
         Assert.NotNull(customizations.Element("SdkMessageProcessingSteps"));
     }
 

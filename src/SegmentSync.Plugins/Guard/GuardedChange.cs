@@ -96,13 +96,14 @@ namespace SegmentSync.Plugins.Guard
 
         /// <summary>
         /// True when the request runs on behalf of SegmentSync's own import: some context above it is one of the import
-        /// Custom APIs. Contexts are built by the platform, and those APIs run only SegmentSync's plug-ins.
+        /// Custom APIs (or segsync_RefreshSegments, which applies refresh runs the same way). Contexts are built by the platform, and those APIs run only SegmentSync's plug-ins.
         /// </summary>
         public static bool IsSegmentSyncItself(IPluginExecutionContext context)
         {
             for (var parent = context.ParentContext; parent != null; parent = parent.ParentContext)
             {
-                if (Is(parent.MessageName, SegmentImportApi.ImportSegment) || Is(parent.MessageName, SegmentImportApi.ContinueSegmentImport))
+                if (Is(parent.MessageName, SegmentImportApi.ImportSegment) || Is(parent.MessageName, SegmentImportApi.ContinueSegmentImport)
+                    || Is(parent.MessageName, SegmentRefreshApi.RefreshSegments))
                 {
                     return true;
                 }

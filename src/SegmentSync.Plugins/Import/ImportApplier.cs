@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SegmentSync.Plugins.Domain;
 using SegmentSync.Plugins.Infrastructure;
+using SegmentSync.Plugins.Release;
 using SegmentSync.Plugins.Schema;
 using SegmentSync.Plugins.Storage;
 using SegmentSync.Plugins.Targets;
@@ -35,6 +36,12 @@ namespace SegmentSync.Plugins.Import
         {
             run.ApplyCalls++;
             var external = segmentLookedUp ? knownSegment : _services.ExternalSegments.FindByExternalId(run.ExternalId);
+            if (external != null && !external.IsManaged)
+            {
+                // Released while this import was on its way: the segment is no longer SegmentSync's to change.
+                throw new ImportValidationException(SegmentRelease.RefusalMessage(external));
+            }
+
             return run.IsPlanned && external != null ? Resume(run, external) : Plan(run, external);
         }
 
@@ -47,6 +54,11 @@ namespace SegmentSync.Plugins.Import
                 return Skip(run, decision == OrderingDecision.SkipOlderThanApplied
                     ? "Skipped: an export from " + RefreshDescription.Iso(external!.LastAppliedExportedOn!.Value) + " was already applied."
                     : "Skipped: the newer import " + active!.Id.ToString("D") + " is being applied.");
+            }
+
+            if (run.IsRefresh && !RefreshSourceIsCurrent(run, external))
+            {
+                return Skip(run, "Skipped: another import was applied since this refresh started; the segment mirrors it already.");
             }
 
             var target = _services.TargetFor(external);
@@ -65,7 +77,8 @@ namespace SegmentSync.Plugins.Import
                 return Pause(run, external, "Reading the segment's current members");
             }
 
-            var received = _services.Batches.LoadReceivedIds(run.Id);
+            // A refresh re-applies the ids its source import received.
+            var received = _services.Batches.LoadReceivedIds(run.ReceivedFrom);
             run.MembersReceived = received.Count;
             var currentByGroup = CurrentMembers(run, external, segment, target, isNewSegment, out var exact);
 
@@ -188,7 +201,7 @@ namespace SegmentSync.Plugins.Import
 
             exact = isNewSegment;
             var applied = !isNewSegment && external.SnapshotImportId.HasValue
-                ? _services.Batches.LoadAppliedMembership(external.SnapshotImportId.Value)
+                ? _services.Batches.LoadAppliedMembership(external.SnapshotImportId.Value, ReceivedFromOf(external.SnapshotImportId.Value))
                 : new HashSet<Guid>();
             return new List<HashSet<Guid>> { applied };
         }
@@ -292,7 +305,7 @@ namespace SegmentSync.Plugins.Import
             external.MemberCount = run.MembersMatched;
             external.Description = RefreshDescription.Format(now, run.ExportedOn, run.MembersMatched);
             _services.ExternalSegments.Update(external);
-            _services.Batches.DeleteFinishedStaging(external.Id, run.Id, now.AddDays(-_context.Configuration.RunHistoryDays));
+            _services.Batches.DeleteFinishedStaging(external.Id, run.Id, run.ReceivedFrom, now.AddDays(-_context.Configuration.RunHistoryDays));
             _context.Trace("Applied: {0} matched, {1} ignored, {2} added, {3} removed.", run.MembersMatched, run.MembersIgnored, run.MembersAdded, run.MembersRemoved);
             return ImportResult.From(run, run.BatchCount);
         }
@@ -334,6 +347,20 @@ namespace SegmentSync.Plugins.Import
             var active = _services.Runs.Find(external.ActiveImportId.Value);
             return active != null && active.Status == ImportRunStatusOption.Applying ? active : null;
         }
+
+        /// <summary>
+        /// Whether the import a refresh re-applies is still the one the segment's snapshot records: an import applied
+        /// since the refresh started makes it redundant (and may have removed its source's staging).
+        /// </summary>
+        private bool RefreshSourceIsCurrent(ImportRunState run, ExternalSegmentState? external)
+        {
+            var snapshot = external?.SnapshotImportId;
+            return snapshot.HasValue && run.SourceImportId.HasValue
+                && (snapshot == run.SourceImportId || ReceivedFromOf(snapshot.Value) == run.SourceImportId);
+        }
+
+        /// <summary>The run whose received batches hold <paramref name="importId"/>'s ids (itself, or a refresh's source).</summary>
+        private Guid ReceivedFromOf(Guid importId) => _services.Runs.Find(importId)?.ReceivedFrom ?? importId;
 
         private ExternalSegmentState CreateExternalSegment(ImportRunState run, ISegmentTarget target)
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using SegmentSync.Plugins.Domain;
 using SegmentSync.Plugins.Infrastructure;
+using SegmentSync.Plugins.Release;
 using SegmentSync.Plugins.Schema;
 using SegmentSync.Plugins.Storage;
 
@@ -37,6 +38,11 @@ namespace SegmentSync.Plugins.Import
             {
                 external = _services.ExternalSegments.FindByExternalId(request.ExternalSegmentId);
                 segmentLookedUp = true;
+                if (external != null && !external.IsManaged)
+                {
+                    throw new ImportValidationException(SegmentRelease.RefusalMessage(external));
+                }
+
                 run = NewRun(importId, request, external);
                 if (IsOlderThanApplied(request, external))
                 {
@@ -91,6 +97,11 @@ namespace SegmentSync.Plugins.Import
 
         private static void EnsureSameImport(ImportRunState run, ImportRequest request)
         {
+            if (run.IsRefresh)
+            {
+                throw Refuse("ImportId {0} is a refresh started with {1}; send an export with a new ImportId.", run.Id, SegmentRefreshApi.RefreshSegments);
+            }
+
             if (!string.Equals(run.ExternalId, request.ExternalSegmentId, StringComparison.Ordinal))
             {
                 throw Refuse("ImportId {0} belongs to the import of segment \"{1}\"; use a new ImportId for segment \"{2}\".",
@@ -136,6 +147,8 @@ namespace SegmentSync.Plugins.Import
             Status = ImportRunStatusOption.Receiving,
             TargetSegmentId = external?.TargetSegmentId,
             StartedOn = _context.NowUtc,
+            Trigger = ImportTriggerOption.Export,
+            TriggeredBy = _context.ExecutionContext.InitiatingUserId,
         };
 
         private static ImportValidationException Refuse(string format, params object[] args) =>

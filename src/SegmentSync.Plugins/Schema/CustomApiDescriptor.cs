@@ -10,9 +10,10 @@ namespace SegmentSync.Plugins.Schema
     {
         public CustomApiDescriptor(string uniqueName, string displayName, string description, string pluginTypeName,
             IReadOnlyList<ApiField> requestParameters, IReadOnlyList<ApiField> responseProperties,
-            string executePrivilegeName = OutboundSegmentTable.WritePrivilege)
+            string executePrivilegeName = OutboundSegmentTable.WritePrivilege, bool isWorkflowEnabled = false)
         {
             ExecutePrivilegeName = executePrivilegeName;
+            IsWorkflowEnabled = isWorkflowEnabled;
             UniqueName = uniqueName;
             DisplayName = displayName;
             Description = description;
@@ -39,5 +40,12 @@ namespace SegmentSync.Plugins.Schema
         /// segments, so by default only users who may write segments can call them.
         /// </summary>
         public string ExecutePrivilegeName { get; }
+
+        /// <summary>
+        /// Enabled for Workflow (customapi.workflowsdkstepenabled): a classic workflow can call the API as an action
+        /// step. Only for actions whose parameters and properties have types workflows support (see
+        /// <see cref="ClassicWorkflowSupport"/>); it cannot be changed once the API exists.
+        /// </summary>
+        public bool IsWorkflowEnabled { get; }
     }
 }

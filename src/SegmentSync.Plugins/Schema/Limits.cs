@@ -38,6 +38,12 @@ namespace SegmentSync.Plugins.Schema
         /// </summary>
         public const int DefaultRequestBudget = 400;
 
+        /// <summary>
+        /// Refresh runs one segsync_RefreshSegments call starts at most; a refresh of more segments continues in the
+        /// next call (with the RefreshStartedOn the first returned).
+        /// </summary>
+        public const int RefreshRunsPerCall = 100;
+
         /// <summary>Requests kept back from the budget for the writes that close a call (run, segment, cleanup).</summary>
         public const int FinalizeReserve = 8;
     }

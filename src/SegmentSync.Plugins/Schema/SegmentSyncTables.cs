@@ -23,6 +23,17 @@ namespace SegmentSync.Plugins.Schema
 
         /// <summary>The last refresh line, shown on SegmentSync's own form where the segment model has no such column.</summary>
         public const string Description = "segsync_description";
+
+        /// <summary>0 active (SegmentSync manages the segment), 1 inactive (released: SegmentSync lets go of it).</summary>
+        public const string StateCode = "statecode";
+        public const string StatusCode = "statuscode";
+
+        /// <summary>When and by whom the segment was last released (kept after it is re-linked, as history).</summary>
+        public const string ReleasedOn = "segsync_releasedon";
+        public const string ReleasedBy = "segsync_releasedby";
+
+        /// <summary>Relationship systemuser -> external segments they released.</summary>
+        public const string ReleasedByRelationship = "segsync_systemuser_externalsegment_releasedby";
     }
 
     public static class ImportRunTable
@@ -58,6 +69,18 @@ namespace SegmentSync.Plugins.Schema
         public const string Message = "segsync_message";
         public const string StartedOn = "segsync_startedon";
         public const string CompletedOn = "segsync_completedon";
+
+        /// <summary>A refresh: the import whose received batches it re-applies (empty for an export).</summary>
+        public const string SourceImportId = "segsync_sourceimportid";
+
+        /// <summary>What started the run: an export (segsync_ImportSegment) or a refresh (segsync_RefreshSegments).</summary>
+        public const string Trigger = "segsync_trigger";
+
+        /// <summary>The user who started the run (the caller's initiating user).</summary>
+        public const string TriggeredBy = "segsync_triggeredby";
+
+        /// <summary>Relationship systemuser -> runs they started.</summary>
+        public const string TriggeredByRelationship = "segsync_systemuser_importrun_triggeredby";
     }
 
     public static class ImportBatchTable
@@ -96,6 +119,26 @@ namespace SegmentSync.Plugins.Schema
         Ignored = 736100002,
         /// <summary>The segment's current members as read from a model that lists them (real-time journeys groups).</summary>
         Current = 736100003,
+    }
+
+    /// <summary>Values of <c>segsync_importrun.segsync_trigger</c>.</summary>
+    public enum ImportTriggerOption
+    {
+        /// <summary>An export received through segsync_ImportSegment.</summary>
+        Export = 736100000,
+        /// <summary>The last applied export re-applied by segsync_RefreshSegments.</summary>
+        Refresh = 736100001,
+    }
+
+    /// <summary>Values of <c>segsync_externalsegment.statuscode</c> (statecode 0 Active, 1 Inactive).</summary>
+    public enum ExternalSegmentStatusOption
+    {
+        /// <summary>State Active: SegmentSync manages the segment.</summary>
+        Active = 1,
+        /// <summary>State Inactive: deactivated by hand; SegmentSync treats it like a released segment.</summary>
+        Inactive = 2,
+        /// <summary>State Inactive: released with segsync_ReleaseSegment.</summary>
+        Released = 736100000,
     }
 
     /// <summary>Values of <c>segsync_target</c>: which Journeys segment model holds the membership.</summary>

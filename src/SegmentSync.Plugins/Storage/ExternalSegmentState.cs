@@ -28,5 +28,17 @@ namespace SegmentSync.Plugins.Storage
 
         /// <summary>The last refresh line (as the outbound segment's Description shows it).</summary>
         public string? Description { get; set; }
+
+        /// <summary>
+        /// Whether SegmentSync manages the segment: the record is active. A released (or deactivated) segment keeps its
+        /// members, is not refreshed and its exports are refused until an admin activates the record again.
+        /// </summary>
+        public bool IsManaged { get; set; } = true;
+
+        public ExternalSegmentStatusOption StatusReason { get; set; } = ExternalSegmentStatusOption.Active;
+
+        /// <summary>When and by whom the segment was last released (kept after it is re-linked).</summary>
+        public DateTime? ReleasedOn { get; set; }
+        public Guid? ReleasedBy { get; set; }
     }
 }

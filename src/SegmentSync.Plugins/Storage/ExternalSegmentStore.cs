@@ -25,7 +25,22 @@ namespace SegmentSync.Plugins.Storage
 
         public void Update(ExternalSegmentState state) => _service.Update(Write(state, isNew: false));
 
-        private static ExternalSegmentState Read(Entity row) => new ExternalSegmentState
+        /// <summary>Marks the segment released (inactive, status reason Released) by <paramref name="userId"/>, in one update.</summary>
+        public void Release(ExternalSegmentState state, System.DateTime releasedOn, System.Guid userId)
+        {
+            var row = new Entity(T.LogicalName, state.Id);
+            row[T.StateCode] = new OptionSetValue(1);
+            row[T.StatusCode] = new OptionSetValue((int)ExternalSegmentStatusOption.Released);
+            row[T.ReleasedOn] = releasedOn;
+            row[T.ReleasedBy] = new EntityReference(SystemUserTable.LogicalName, userId);
+            _service.Update(row);
+            state.IsManaged = false;
+            state.StatusReason = ExternalSegmentStatusOption.Released;
+            state.ReleasedOn = releasedOn;
+            state.ReleasedBy = userId;
+        }
+
+        internal static ExternalSegmentState Read(Entity row) => new ExternalSegmentState
         {
             Id = row.Id,
             ExternalId = row.GetAttributeValue<string>(T.ExternalId) ?? string.Empty,
@@ -39,6 +54,10 @@ namespace SegmentSync.Plugins.Storage
             ActiveImportId = row.GuidFromText(T.ActiveImportId),
             MemberCount = row.Int(T.MemberCount),
             Description = row.GetAttributeValue<string>(T.Description),
+            IsManaged = (row.Option(T.StateCode) ?? 0) == 0,
+            StatusReason = (ExternalSegmentStatusOption)(row.Option(T.StatusCode) ?? (int)ExternalSegmentStatusOption.Active),
+            ReleasedOn = row.Utc(T.ReleasedOn),
+            ReleasedBy = row.GetAttributeValue<EntityReference>(T.ReleasedBy)?.Id,
         };
 
         private static Entity Write(ExternalSegmentState state, bool isNew)

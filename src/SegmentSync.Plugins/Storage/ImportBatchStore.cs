@@ -54,11 +54,21 @@ namespace SegmentSync.Plugins.Storage
         /// The membership an applied import left: its received ids less those that matched no contact.
         /// Costs one request per <see cref="Limits.StagedBatchPageSize"/> records.
         /// </summary>
-        public HashSet<Guid> LoadAppliedMembership(Guid importId)
+        public HashSet<Guid> LoadAppliedMembership(Guid importId) => LoadAppliedMembership(importId, importId);
+
+        /// <summary>
+        /// The membership an applied import left when its received ids are staged under <paramref name="receivedFrom"/>
+        /// (a refresh re-applies its source's batches): those ids less the ones <paramref name="importId"/> found to
+        /// match no contact.
+        /// </summary>
+        public HashSet<Guid> LoadAppliedMembership(Guid importId, Guid receivedFrom)
         {
             var members = new HashSet<Guid>();
             var ignored = new List<Guid>();
-            foreach (var row in LoadRows(importId, null, new[] { B.Kind, B.Ids }))
+            var rows = receivedFrom == importId
+                ? LoadRows(importId, null, new[] { B.Kind, B.Ids })
+                : LoadRows(receivedFrom, ImportBatchKindOption.Received, new[] { B.Kind, B.Ids }).Concat(LoadRows(importId, ImportBatchKindOption.Ignored, new[] { B.Kind, B.Ids }));
+            foreach (var row in rows)
             {
                 var ids = CompactIdCodec.Decode(row.GetAttributeValue<string>(B.Ids));
                 var kind = (ImportBatchKindOption)(row.Option(B.Kind) ?? 0);
@@ -143,13 +153,28 @@ namespace SegmentSync.Plugins.Storage
         /// finished before <paramref name="historyCutoff"/> (their staging goes with them). Dataverse runs bulk delete
         /// as a system job, so this costs one request however many rows go.
         /// </summary>
-        public void DeleteFinishedStaging(Guid externalSegmentRecordId, Guid keepReceivedOf, DateTime historyCutoff)
+        public void DeleteFinishedStaging(Guid externalSegmentRecordId, Guid keepReceivedOf, DateTime historyCutoff) =>
+            DeleteFinishedStaging(externalSegmentRecordId, keepReceivedOf, keepReceivedOf, historyCutoff);
+
+        /// <summary>
+        /// As above, for a snapshot whose received ids are staged under another run (<paramref name="snapshotSource"/>,
+        /// the import a refresh re-applied): that run's received batches and the run itself stay too.
+        /// </summary>
+        public void DeleteFinishedStaging(Guid externalSegmentRecordId, Guid keepReceivedOf, Guid snapshotSource, DateTime historyCutoff)
         {
             var query = new QueryExpression(B.LogicalName) { ColumnSet = new ColumnSet(B.PrimaryId) };
             var keep = new FilterExpression(LogicalOperator.Or);
             keep.AddCondition(B.ImportRun, ConditionOperator.NotEqual, keepReceivedOf);
             keep.AddCondition(B.Kind, ConditionOperator.In, (int)ImportBatchKindOption.Plan, (int)ImportBatchKindOption.Current);
             query.Criteria.AddFilter(keep);
+            if (snapshotSource != keepReceivedOf)
+            {
+                var keepSource = new FilterExpression(LogicalOperator.Or);
+                keepSource.AddCondition(B.ImportRun, ConditionOperator.NotEqual, snapshotSource);
+                keepSource.AddCondition(B.Kind, ConditionOperator.NotEqual, (int)ImportBatchKindOption.Received);
+                query.Criteria.AddFilter(keepSource);
+            }
+
             var run = query.AddLink(R.LogicalName, B.ImportRun, R.PrimaryId);
             run.LinkCriteria.AddCondition(R.ExternalSegment, ConditionOperator.Equal, externalSegmentRecordId);
             run.LinkCriteria.AddCondition(R.Status, ConditionOperator.In,
@@ -160,6 +185,10 @@ namespace SegmentSync.Plugins.Storage
             oldRuns.Criteria.AddCondition(R.ExternalSegment, ConditionOperator.Equal, externalSegmentRecordId);
             oldRuns.Criteria.AddCondition(R.CompletedOn, ConditionOperator.LessThan, historyCutoff);
             oldRuns.Criteria.AddCondition(R.PrimaryId, ConditionOperator.NotEqual, keepReceivedOf);
+            if (snapshotSource != keepReceivedOf)
+            {
+                oldRuns.Criteria.AddCondition(R.PrimaryId, ConditionOperator.NotEqual, snapshotSource);
+            }
 
             request["QuerySet"] = new QueryExpression[] { query, oldRuns };
             request["JobName"] = "SegmentSync: remove finished staging and old run history";

@@ -44,6 +44,20 @@ namespace SegmentSync.Plugins.Storage
         public DateTime StartedOn { get; set; }
         public DateTime? CompletedOn { get; set; }
 
+        /// <summary>Export (segsync_ImportSegment) or Refresh (segsync_RefreshSegments).</summary>
+        public ImportTriggerOption Trigger { get; set; } = ImportTriggerOption.Export;
+
+        /// <summary>A refresh: the import whose received batches it re-applies. Null for an export.</summary>
+        public Guid? SourceImportId { get; set; }
+
+        /// <summary>The user who started the run.</summary>
+        public Guid? TriggeredBy { get; set; }
+
+        public bool IsRefresh => Trigger == ImportTriggerOption.Refresh;
+
+        /// <summary>The run whose received batches hold this run's ids: its source for a refresh, itself otherwise.</summary>
+        public Guid ReceivedFrom => SourceImportId ?? Id;
+
         public bool IsFinished => Status == ImportRunStatusOption.Applied || Status == ImportRunStatusOption.Skipped || Status == ImportRunStatusOption.Superseded;
     }
 }

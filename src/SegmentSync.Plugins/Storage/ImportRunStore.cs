@@ -64,7 +64,20 @@ namespace SegmentSync.Plugins.Storage
             row[T.ExportedOn] = run.ExportedOn;
             row[T.BatchCount] = run.BatchCount;
             row[T.StartedOn] = run.StartedOn;
-            row[T.Name] = Truncate(run.ExternalId + " @ " + Domain.RefreshDescription.Iso(run.ExportedOn), 100);
+            row[T.Name] = Truncate(run.IsRefresh
+                ? run.ExternalId + " refresh @ " + Domain.RefreshDescription.Iso(run.StartedOn)
+                : run.ExternalId + " @ " + Domain.RefreshDescription.Iso(run.ExportedOn), 100);
+            row[T.Trigger] = new OptionSetValue((int)run.Trigger);
+            if (run.SourceImportId.HasValue)
+            {
+                row[T.SourceImportId] = EntityReading.Text(run.SourceImportId);
+            }
+
+            if (run.TriggeredBy.HasValue && run.TriggeredBy != Guid.Empty)
+            {
+                row[T.TriggeredBy] = new EntityReference(SystemUserTable.LogicalName, run.TriggeredBy.Value);
+            }
+
             _service.Create(row);
         }
 
@@ -76,7 +89,7 @@ namespace SegmentSync.Plugins.Storage
             return value?.Value is TValue typed ? typed : default;
         }
 
-        private static ImportRunState Read(Entity row) => new ImportRunState
+        internal static ImportRunState Read(Entity row) => new ImportRunState
         {
             Id = row.Id,
             ExternalSegmentRecordId = row.GetAttributeValue<EntityReference>(T.ExternalSegment)?.Id,
@@ -106,6 +119,9 @@ namespace SegmentSync.Plugins.Storage
             Message = row.GetAttributeValue<string>(T.Message),
             StartedOn = row.Utc(T.StartedOn) ?? default(DateTime),
             CompletedOn = row.Utc(T.CompletedOn),
+            Trigger = (ImportTriggerOption)(row.Option(T.Trigger) ?? (int)ImportTriggerOption.Export),
+            SourceImportId = row.GuidFromText(T.SourceImportId),
+            TriggeredBy = row.GetAttributeValue<EntityReference>(T.TriggeredBy)?.Id,
         };
 
         // The fields that change during a run; the identity fields are written once, on create.

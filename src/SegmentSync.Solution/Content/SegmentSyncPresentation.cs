@@ -28,21 +28,28 @@ public static class SegmentSyncPresentation
             (ExternalSegmentTable.SnapshotImportId, "Snapshot import", "The import whose staged ids record the membership last applied."),
             (ExternalSegmentTable.ActiveImportId, "Import being applied", "The import being applied, while an apply spans several calls."),
             (ExternalSegmentTable.MemberCount, "Members", "Members after the last applied export."),
-            (ExternalSegmentTable.Description, "Description", "The description SegmentSync last wrote on the Journeys segment (last refresh).")),
+            (ExternalSegmentTable.Description, "Description", "The description SegmentSync last wrote on the Journeys segment (last refresh)."),
+            (ExternalSegmentTable.ReleasedOn, "Released on", "When the segment was last released from SegmentSync (kept after it is re-linked)."),
+            (ExternalSegmentTable.ReleasedBy, "Released by", "Who last released the segment from SegmentSync.")),
         OptionLabels = new Dictionary<string, IReadOnlyDictionary<int, string>>
         {
             [ExternalSegmentTable.Target] = OptionLabels<SegmentTargetOption>(),
+            [ExternalSegmentTable.StatusCode] = OptionLabels<ExternalSegmentStatusOption>(),
         },
         Form = new[]
         {
             new FormSection("Segment", new[] { ExternalSegmentTable.Name, ExternalSegmentTable.ExternalId, ExternalSegmentTable.ExternalUrl, ExternalSegmentTable.Target, ExternalSegmentTable.TargetSegmentId }),
             new FormSection("Last export applied", new[] { ExternalSegmentTable.LastAppliedExportedOn, ExternalSegmentTable.LastAppliedOn, ExternalSegmentTable.MemberCount, ExternalSegmentTable.Description, ExternalSegmentTable.SnapshotImportId, ExternalSegmentTable.ActiveImportId }),
+            new FormSection("Management", new[] { ExternalSegmentTable.StatusCode, ExternalSegmentTable.ReleasedOn, ExternalSegmentTable.ReleasedBy }),
         },
         Views = new[]
         {
             new ViewDefinition("Active external segments",
                 new[] { ExternalSegmentTable.Name, ExternalSegmentTable.ExternalId, ExternalSegmentTable.MemberCount, ExternalSegmentTable.LastAppliedExportedOn, ExternalSegmentTable.LastAppliedOn },
                 ExternalSegmentTable.Name, false, new[] { new ViewCondition("statecode", "eq", "0") }),
+            new ViewDefinition("Released external segments",
+                new[] { ExternalSegmentTable.Name, ExternalSegmentTable.ExternalId, ExternalSegmentTable.StatusCode, ExternalSegmentTable.ReleasedOn, ExternalSegmentTable.ReleasedBy, ExternalSegmentTable.MemberCount },
+                ExternalSegmentTable.ReleasedOn, true, new[] { new ViewCondition("statecode", "eq", "1") }),
         },
         QuickFindColumns = new[] { ExternalSegmentTable.Name, ExternalSegmentTable.ExternalId },
     };
@@ -81,15 +88,19 @@ public static class SegmentSyncPresentation
             (ImportRunTable.ReadComplete, "Read complete", "Whether the current membership has been read completely."),
             (ImportRunTable.Message, "Message", "What happened, in words: why a run was skipped or superseded."),
             (ImportRunTable.StartedOn, "Started on", "When the first batch arrived."),
-            (ImportRunTable.CompletedOn, "Completed on", "When the import was applied, skipped or superseded.")),
+            (ImportRunTable.CompletedOn, "Completed on", "When the import was applied, skipped or superseded."),
+            (ImportRunTable.Trigger, "Trigger", "Export (sent by Customer Insights - Data or another caller) or Refresh (the last export re-applied with segsync_RefreshSegments)."),
+            (ImportRunTable.TriggeredBy, "Triggered by", "The user who sent the export or asked for the refresh."),
+            (ImportRunTable.SourceImportId, "Source import", "A refresh: the import whose received ids it re-applies.")),
         OptionLabels = new Dictionary<string, IReadOnlyDictionary<int, string>>
         {
             [ImportRunTable.Status] = OptionLabels<ImportRunStatusOption>(),
             [ImportRunTable.Target] = OptionLabels<SegmentTargetOption>(),
+            [ImportRunTable.Trigger] = OptionLabels<ImportTriggerOption>(),
         },
         Form = new[]
         {
-            new FormSection("Import", new[] { ImportRunTable.Name, ImportRunTable.ExternalSegment, ImportRunTable.SegmentName, ImportRunTable.ExternalId, ImportRunTable.ExternalUrl, ImportRunTable.ExportedOn, ImportRunTable.Status, ImportRunTable.Message }),
+            new FormSection("Import", new[] { ImportRunTable.Name, ImportRunTable.ExternalSegment, ImportRunTable.SegmentName, ImportRunTable.ExternalId, ImportRunTable.ExternalUrl, ImportRunTable.ExportedOn, ImportRunTable.Status, ImportRunTable.Message, ImportRunTable.Trigger, ImportRunTable.TriggeredBy, ImportRunTable.SourceImportId }),
             new FormSection("Members", new[] { ImportRunTable.MembersReceived, ImportRunTable.MembersMatched, ImportRunTable.MembersIgnored, ImportRunTable.MembersAdded, ImportRunTable.MembersRemoved }),
             new FormSection("Progress", new[] { ImportRunTable.BatchCount, ImportRunTable.PlannedAdds, ImportRunTable.PlannedRemoves, ImportRunTable.PlannedRequests, ImportRunTable.RequestsDone, ImportRunTable.ApplyCalls, ImportRunTable.PlanGroups, ImportRunTable.ReadComplete, ImportRunTable.Target, ImportRunTable.TargetSegmentId }),
             new FormSection("Timing", new[] { ImportRunTable.StartedOn, ImportRunTable.CompletedOn }),
@@ -142,7 +153,7 @@ public static class SegmentSyncPresentation
 
     private static string[] RunColumns() => new[]
     {
-        ImportRunTable.Name, ImportRunTable.Status, ImportRunTable.ExportedOn, ImportRunTable.MembersReceived, ImportRunTable.MembersMatched,
+        ImportRunTable.Name, ImportRunTable.Status, ImportRunTable.Trigger, ImportRunTable.TriggeredBy, ImportRunTable.ExportedOn, ImportRunTable.MembersReceived, ImportRunTable.MembersMatched,
         ImportRunTable.MembersIgnored, ImportRunTable.MembersAdded, ImportRunTable.MembersRemoved, ImportRunTable.StartedOn, ImportRunTable.CompletedOn,
     };
 

@@ -187,7 +187,7 @@ public static class ComponentXml
         new XElement("isprivate", "0"),
         new XElement("name", api.UniqueName),
         new XElement("plugintypeid", new XElement("plugintypeexportkey", PluginTypeId(api.PluginTypeName).ToString("D"))),
-        new XElement("workflowsdkstepenabled", "0"));
+        new XElement("workflowsdkstepenabled", Bit(api.IsWorkflowEnabled)));
 
     public static XElement RequestParameter(CustomApiDescriptor api, ApiField field) => new("customapirequestparameter", new XAttribute("uniquename", field.UniqueName),
         DefaultLabel("description", field.Description),

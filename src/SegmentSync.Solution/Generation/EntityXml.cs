@@ -271,8 +271,12 @@ public static class EntityXml
                 new XElement("status",
                     new XAttribute("value", Number(s.Status)),
                     new XAttribute("state", Number(s.State)),
-                    new XElement("labels", new XElement("label", new XAttribute("description", StateName(s.State)), new XAttribute("languagecode", "1033")))))));
+                    new XElement("labels", new XElement("label", new XAttribute("description", StatusName(p, s.State, s.Status)), new XAttribute("languagecode", "1033")))))));
     }
+
+    /// <summary>A status reason's label: the presentation's (for status reasons a table adds), else its state's name.</summary>
+    private static string StatusName(TablePresentation p, int state, int status) =>
+        p.OptionLabels.TryGetValue(TableDefinition.StatusCode, out var labels) && labels.TryGetValue(status, out var label) ? label : StateName(state);
 
     private static string StateName(int state) => state switch { 0 => "Active", 1 => "Inactive", _ => "State " + Number(state) };
 
