@@ -48,7 +48,9 @@ public static class PushCommand
         var retries = new Option<int>("--max-retries") { Description = "Retries of a call after a transient fault (network, timeout, 429, 5xx).", DefaultValueFactory = _ => 6, HelpName = "n" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds one call may take before it is retried.", DefaultValueFactory = _ => 120, HelpName = "seconds" };
 
-        var command = new Command("push", "Send segment exports from Customer Insights - Data to SegmentSync (segsync_ImportSegment) over the Dataverse Web API.")
+        var command = new Command("push", "Send segment exports from Customer Insights - Data to SegmentSync (segsync_ImportSegment) over the Dataverse Web API.\n"
+            + "Exit codes: 0 done (or skipped by rule), 1 command line or unexpected error, 2 unusable input (nothing sent), 3 refused by the service, "
+            + "4 sign-in failed or not allowed, 5 service unavailable after retries (run again to resume).")
         {
             input, url, auth, tenant, clientId, certificate, column, delimiter, manifest, segmentId, segmentName, segmentUrl, exportedOn, status, segments,
             batchSize, dryRun, allowEmpty, json, stateDir, noResume, retries, timeout,
