@@ -1,0 +1,3 @@
+using SegmentSync.Benchmarks;
+
+return Bench.Run(args);
