@@ -98,9 +98,10 @@ public class PackTests
     [SharedFact]
     public void Customizations_ValidateAgainstTheDataverseSchema()
     {
-        var xml = Encoding.UTF8.GetString(PackedSolution.Open(PackedSolutionFixture.ManagedZip).Entries["customizations.xml"]);
+        var customizations = PackedSolution.Open(PackedSolutionFixture.ManagedZip).Customizations;
 
-        Assert.Empty(CustomizationsSchema.Validate(xml, Repository.SchemaFolder!));
+        // The 9.0.0.2090 schema predates cloud flows' JsonFileName and connection references (see LegacySchemaView).
+        Assert.Empty(CustomizationsSchema.Validate(LegacySchemaView.Of(customizations), Repository.SchemaFolder!));
     }
 
     [SharedFact]

@@ -40,6 +40,8 @@ public static class SegmentSyncSolution
             Relationships = relationships,
             Presentation = SegmentSyncPresentation.All,
             Roles = Roles(tables.Select(t => t.LogicalName).ToList()),
+            Flows = SegmentSyncFlows.All,
+            ConnectionReferences = SegmentSyncFlows.ConnectionReferences,
         };
     }
 

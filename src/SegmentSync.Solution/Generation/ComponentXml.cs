@@ -35,6 +35,7 @@ public static class ComponentXml
         roots.AddRange(d.Roles.Select(r => Root(RoleComponent, id: RoleId(r))));
         roots.Add(Root(PluginAssemblyComponent, id: AssemblyId(d), schemaName: d.PluginAssembly.FullName));
         roots.AddRange(d.Steps.Select(s => Root(StepComponent, id: StepId(s))));
+        roots.AddRange(d.Flows.Select(f => Root(FlowXml.WorkflowComponent, id: FlowXml.Id(f))));
         return new XElement("ImportExportXml",
             new XAttribute("version", "9.2.0.0"), new XAttribute("SolutionPackageVersion", "9.2"), new XAttribute("languagecode", "1033"),
             new XAttribute("generatedBy", "CrmLive"), new XAttribute(XNamespace.Xmlns + "xsi", Xsi),

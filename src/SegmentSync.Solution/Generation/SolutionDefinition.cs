@@ -24,6 +24,10 @@ public sealed class SolutionDefinition
     public required IReadOnlyList<TablePresentation> Presentation { get; init; }
     public required IReadOnlyList<RoleDefinition> Roles { get; init; }
 
+    /// <summary>Cloud flows (Workflows/) and the connection references their actions use.</summary>
+    public IReadOnlyList<FlowDefinition> Flows { get; init; } = Array.Empty<FlowDefinition>();
+    public IReadOnlyList<ConnectionReferenceDefinition> ConnectionReferences { get; init; } = Array.Empty<ConnectionReferenceDefinition>();
+
     public TablePresentation PresentationOf(string table) =>
         Presentation.FirstOrDefault(p => p.LogicalName == table)
         ?? throw new SolutionException($"Table {table} has no presentation (display name, columns' labels, form and views).");

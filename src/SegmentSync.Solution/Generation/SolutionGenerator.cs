@@ -58,6 +58,7 @@ public static class SolutionGenerator
             files["Roles/" + role.Name + ".xml"] = XmlText.Write(ComponentXml.Role(role), declaration: true);
         }
 
+        FlowXml.AddTo(files, d);
         return files;
     }
 

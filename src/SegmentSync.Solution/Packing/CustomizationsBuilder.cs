@@ -5,7 +5,8 @@ namespace SegmentSync.Solution.Packing;
 /// <summary>
 /// Folds the unpacked source into the packed customizations.xml, as SolutionPackager does: entities with their forms
 /// and views, roles, relationships, the plug-in assembly metadata (.dll.data.xml) and the steps go into their
-/// sections of Other/Customizations.xml. Custom APIs and environment variables stay in their own folders.
+/// sections of Other/Customizations.xml, and so do the flows' workflow rows (.json.data.xml). Custom APIs, environment
+/// variables and the flows' definitions (.json) stay in their own folders.
 /// </summary>
 public static class CustomizationsBuilder
 {
@@ -14,6 +15,7 @@ public static class CustomizationsBuilder
         var root = source.Xml("Other/Customizations.xml");
         Fill(root, "Entities", source.Paths("Entities/", "/Entity.xml").Select(p => Entity(source, p)));
         Fill(root, "Roles", source.Paths("Roles/", ".xml").Select(p => Clean(source.Xml(p))));
+        Fill(root, "Workflows", source.Paths(Generation.FlowXml.Folder, ".json" + Generation.FlowXml.DataSuffix).Select(p => Clean(source.Xml(p))));
         Fill(root, "EntityRelationships", Relationships(source));
         Fill(root, "SolutionPluginAssemblies", source.Paths("PluginAssemblies/", ".dll.data.xml").Select(p => Clean(source.Xml(p))));
         Fill(root, "SdkMessageProcessingSteps", source.Paths("SdkMessageProcessingSteps/", ".xml").Select(p => Clean(source.Xml(p))));

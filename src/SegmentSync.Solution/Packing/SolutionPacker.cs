@@ -53,7 +53,8 @@ public static class SolutionPacker
     {
         var customizations = CustomizationsBuilder.Build(source);
         var problems = ConsistencyChecker.Check(source, customizations, assembly, expectedApis).ToList();
-        if (schemaFolder is not null) problems.AddRange(CustomizationsSchema.Validate(customizations, schemaFolder));
+        problems.AddRange(FlowChecks.Check(source, customizations, expectedApis));
+        if (schemaFolder is not null) problems.AddRange(CustomizationsSchema.Validate(LegacySchemaView.Of(customizations), schemaFolder));
         if (problems.Count > 0) throw new SolutionException(problems);
 
         var entries = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)

@@ -61,7 +61,8 @@ public sealed class SolutionSource
     public IEnumerable<string> CustomApiPaths =>
         Paths("customapis/", "/customapi.xml").Where(p => p.Count(ch => ch == '/') == 2);
 
-    /// <summary>Every file that the packed zip carries as it is (Custom APIs and environment variables).</summary>
+    /// <summary>Every file that the packed zip carries as it is (Custom APIs, environment variables, flow definitions).</summary>
     public IEnumerable<string> PassThroughPaths =>
-        Files.Keys.Where(p => p.StartsWith("customapis/", StringComparison.Ordinal) || p.StartsWith("environmentvariabledefinitions/", StringComparison.Ordinal));
+        Files.Keys.Where(p => p.StartsWith("customapis/", StringComparison.Ordinal) || p.StartsWith("environmentvariabledefinitions/", StringComparison.Ordinal)
+            || (p.StartsWith(Generation.FlowXml.Folder, StringComparison.Ordinal) && p.EndsWith(".json", StringComparison.Ordinal)));
 }
