@@ -5,10 +5,13 @@ namespace SegmentSync.LocalEnvironment.Client;
 
 /// <summary>
 /// Calls the import Custom APIs through the SDK's IOrganizationService, as a .NET integration would: splits an
-/// export into batches within the API's limit and continues an Applying import until it is done.
+/// export into batches within the API's limit, continues an Applying import until it is done, and sends a call
+/// again after a transient failure as <paramref name="retry"/> says (by default it does not).
 /// </summary>
-public sealed class SegmentImportClient(IOrganizationService service)
+public sealed class SegmentImportClient(IOrganizationService service, RetryPolicy? retry = null)
 {
+    private readonly RetryPolicy _retry = retry ?? RetryPolicy.None;
+
     public const int MaxBatchSize = SegmentSync.Plugins.Schema.Limits.MaxContactIdsPerCall;
 
     /// <summary>One call: the whole export (ImportId null) or one batch of it.</summary>
@@ -27,14 +30,14 @@ public sealed class SegmentImportClient(IOrganizationService service)
             request[Api.BatchCount] = batchCount ?? 1;
         }
 
-        return Read(service.Execute(request));
+        return Read(Execute(request));
     }
 
     public ImportCallResult Continue(Guid importId)
     {
         var request = new OrganizationRequest(Api.ContinueSegmentImport);
         request[Api.ImportId] = importId;
-        return Read(service.Execute(request));
+        return Read(Execute(request));
     }
 
     /// <summary>Sends the export in batches of at most <paramref name="batchSize"/> ids, then continues until it is done.</summary>
@@ -67,6 +70,31 @@ public sealed class SegmentImportClient(IOrganizationService service)
         }
 
         return new ImportOutcome(result, calls);
+    }
+
+    /// <summary>
+    /// Sends the request; after a transient failure sends it again, tagged with the attempt and the earlier error so
+    /// that the import's run history records the failure the caller saw (the failed call itself left no trace).
+    /// </summary>
+    private OrganizationResponse Execute(OrganizationRequest request)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return service.Execute(request);
+            }
+            catch (Exception error) when (attempt < _retry.MaxAttempts && RetryPolicy.IsTransient(error))
+            {
+                _retry.OnRetry?.Invoke(attempt, error);
+                request[Plugins.Schema.RetryTag.SharedVariable] = Plugins.Schema.RetryTag.Format(attempt + 1, RetryPolicy.ErrorCode(error));
+                var delay = _retry.Delay(attempt);
+                if (delay > TimeSpan.Zero)
+                {
+                    Thread.Sleep(delay);
+                }
+            }
+        }
     }
 
     private static ImportCallResult Read(OrganizationResponse response)
