@@ -10,7 +10,7 @@ namespace SegmentSync.Plugins.Release
     {
         /// <summary>How an admin lets SegmentSync manage a released segment again.</summary>
         public const string RelinkHint =
-            "To let SegmentSync manage it again, re-link it: activate its External segment record (SegmentSync app > External segments > Released external segments > Activate), then send the export again.";
+            "To let SegmentSync manage it again, re-link it: activate its External segment record (table External segment, view Released external segments, Activate), then send the export again.";
 
         /// <summary>The refusal of an export, a refresh or a continuation of a segment that is not managed. Nothing is changed.</summary>
         public static string RefusalMessage(ExternalSegmentState external)
