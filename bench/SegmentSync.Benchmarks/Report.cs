@@ -119,7 +119,7 @@ public static class Report
         }
 
         md.AppendLine();
-        md.AppendLine("## One small refresh, request by request (the first import of S4 and of R4)");
+        md.AppendLine("## Requests in order: one small refresh (the first of S4 and of R4), and the applying call of S2 and R2");
         md.AppendLine();
         foreach (var r in run.Scenarios.Where(r => r.Scenario.Key == "S4"))
         {
@@ -127,6 +127,17 @@ public static class Report
             if (call != null)
             {
                 md.AppendLine($"- {r.Scenario.Label} ({call.RequestCount} requests, lower bound {LowerBound.For(r.Scenario.Imports[0]).Total}): " + string.Join(" → ", call.Sequence.Select(q => "`" + q + "`")));
+            }
+        }
+
+        foreach (var r in run.Scenarios.Where(r => r.Scenario.Key == "S2"))
+        {
+            var call = r.Calls.FirstOrDefault(c => c.Status != "Receiving");
+            if (call != null)
+            {
+                var omitted = call.RequestCount - call.Sequence.Count - call.Tail.Count;
+                md.AppendLine($"- {r.Scenario.Label}, the call that plans and applies ({call.RequestCount} requests): " + string.Join(" → ", Collapse(call.Sequence).Select(q => "`" + q + "`")) +
+                    (call.Tail.Count == 0 ? string.Empty : $" → … {omitted} more … → " + string.Join(" → ", Collapse(call.Tail.ToList()).Select(q => "`" + q + "`"))));
             }
         }
 
@@ -265,6 +276,22 @@ public static class Report
         md.AppendLine("```json");
         md.AppendLine(e.Summary);
         md.AppendLine("```");
+    }
+
+    /// <summary>Runs of the same request written once with a count: "RetrieveMultiple contact ×19".</summary>
+    private static IEnumerable<string> Collapse(IReadOnlyList<string> sequence)
+    {
+        for (var i = 0; i < sequence.Count;)
+        {
+            var j = i;
+            while (j < sequence.Count && sequence[j] == sequence[i])
+            {
+                j++;
+            }
+
+            yield return j - i > 1 ? $"{sequence[i]} ×{j - i}" : sequence[i];
+            i = j;
+        }
     }
 
     private static IEnumerable<string> Targets(BenchRun run)

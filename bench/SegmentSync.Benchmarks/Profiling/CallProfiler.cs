@@ -45,8 +45,9 @@ public sealed class CallProfiler
         }
     }
 
-    /// <summary>Requests kept in order per call.</summary>
+    /// <summary>Requests kept in order per call: the first ones, and the last ones.</summary>
     public const int SequenceLength = 60;
+    public const int TailLength = 12;
 
     /// <summary>Runs one request the plug-in issued and charges it to the emulator's side of the call.</summary>
     public T Inner<T>(string message, Func<T> request, string? entity = null)
@@ -57,9 +58,18 @@ public sealed class CallProfiler
             return request();
         }
 
+        var description = entity == null ? message : message + " " + entity;
         if (record.Sequence.Count < SequenceLength)
         {
-            record.Sequence.Add(entity == null ? message : message + " " + entity);
+            record.Sequence.Add(description);
+        }
+        else
+        {
+            record.Tail.Enqueue(description);
+            if (record.Tail.Count > TailLength)
+            {
+                record.Tail.Dequeue();
+            }
         }
 
         var pause = GC.GetTotalPauseDuration();

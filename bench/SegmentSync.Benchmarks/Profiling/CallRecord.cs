@@ -48,6 +48,9 @@ public sealed class CallRecord
     /// <summary>The first requests the plug-in issued, in order ("RetrieveMultiple contact", ...).</summary>
     public List<string> Sequence { get; } = new();
 
+    /// <summary>The last requests the plug-in issued, in order, once <see cref="Sequence"/> is full.</summary>
+    public Queue<string> Tail { get; } = new();
+
     public int RequestCount => Requests.Values.Sum();
 
     /// <summary>The plug-in's own time: Execute minus the time the emulator spent serving its requests.</summary>
