@@ -61,6 +61,8 @@ public static class SegmentSyncSolution
         integration.Add(Global("prvBulkDelete"));
         integration.Add(Global("prvReadEnvironmentVariableDefinition"));
         integration.Add(Global("prvReadEnvironmentVariableValue"));
+        // A run records who triggered it and a release who released the segment: lookups to systemuser.
+        integration.Add(Global("prvAppendToUser"));
 
         var reader = tables.Select(t => Global("prvRead" + t)).ToList();
         return new[]
