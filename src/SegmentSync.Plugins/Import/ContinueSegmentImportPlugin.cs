@@ -43,6 +43,8 @@ namespace SegmentSync.Plugins.Import
                 result.MembersReceived = 0;
             }
 
+            RetryRecorder.From(context)?.Record(services, run.Id, Api.ContinueSegmentImport, null);
+
             ImportResponseWriter.Write(result, context.ExecutionContext.OutputParameters);
             context.Trace("Import {0}: {1}.", result.ImportId, result.Status);
         }

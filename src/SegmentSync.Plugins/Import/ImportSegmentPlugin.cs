@@ -29,7 +29,14 @@ namespace SegmentSync.Plugins.Import
                 request.ExternalSegmentId, request.BatchNumber, request.BatchCount, request.ContactIds.Count, RefreshDescription.Iso(request.ExportedOnUtc));
 
             var services = ImportServices.For(context);
+            var retry = RetryRecorder.From(context);
+            var earlierReceived = retry != null && request.ImportId.HasValue
+                ? services.Runs.LoadWithReceivedBatches(request.ImportId.Value).Batches.ContainsKey(request.BatchNumber)
+                : (bool?)null;
             var result = new ImportReceiver(services, context).Receive(request);
+            retry?.Record(services, result.ImportId,
+                request.ImportId.HasValue ? string.Format(System.Globalization.CultureInfo.InvariantCulture, "batch {0} of {1}", request.BatchNumber, request.BatchCount) : "the single-call import",
+                earlierReceived);
             ImportResponseWriter.Write(result, context.ExecutionContext.OutputParameters);
             context.Trace("Import {0}: {1}.", result.ImportId, result.Status);
         }

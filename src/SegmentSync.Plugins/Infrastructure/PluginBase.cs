@@ -51,10 +51,26 @@ namespace SegmentSync.Plugins.Infrastructure
                 context.Trace("Failed: {0}", unreadable.Message);
                 throw new InvalidPluginExecutionException(unreadable.Message, unreadable);
             }
+            catch (Exception failure) when (!(failure is InvalidPluginExecutionException))
+            {
+                // Kept by the plug-in trace log (a failed call's trace is logged even at the "Exception" level), while
+                // everything the call wrote is rolled back.
+                context.Trace("Failed after {0} Dataverse requests: {1}. Everything this call wrote is rolled back; the caller may send it again.",
+                    context.Budget.Spent, Describe(failure));
+                throw;
+            }
             finally
             {
                 context.Trace("Exiting {0}: {1} Dataverse requests.", GetType().Name, context.Budget.Spent);
             }
+        }
+
+        private static string Describe(Exception failure)
+        {
+            var code = failure is System.ServiceModel.FaultException<OrganizationServiceFault> fault
+                ? " 0x" + fault.Detail.ErrorCode.ToString("X8", System.Globalization.CultureInfo.InvariantCulture)
+                : string.Empty;
+            return failure.GetType().Name + code;
         }
 
         /// <summary>The plug-in's work. Throw <see cref="ImportValidationException"/> to refuse a call.</summary>

@@ -41,6 +41,9 @@ namespace SegmentSync.Plugins.Storage
         public int ReadSlices { get; set; }
         public bool ReadComplete { get; set; }
         public string? Message { get; set; }
+
+        /// <summary>What the run history keeps below the message: retried calls, oldest first (see <see cref="Domain.RunMessage"/>).</summary>
+        public System.Collections.Generic.List<string> Notes { get; set; } = new System.Collections.Generic.List<string>();
         public DateTime StartedOn { get; set; }
         public DateTime? CompletedOn { get; set; }
 

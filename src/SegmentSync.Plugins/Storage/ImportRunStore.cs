@@ -116,7 +116,8 @@ namespace SegmentSync.Plugins.Storage
             ReadPage = row.Int(T.ReadPage),
             ReadSlices = row.Int(T.ReadSlices),
             ReadComplete = row.GetAttributeValue<bool?>(T.ReadComplete) ?? false,
-            Message = row.GetAttributeValue<string>(T.Message),
+            Message = Domain.RunMessage.Headline(row.GetAttributeValue<string>(T.Message)),
+            Notes = Domain.RunMessage.Notes(row.GetAttributeValue<string>(T.Message)),
             StartedOn = row.Utc(T.StartedOn) ?? default(DateTime),
             CompletedOn = row.Utc(T.CompletedOn),
             Trigger = (ImportTriggerOption)(row.Option(T.Trigger) ?? (int)ImportTriggerOption.Export),
@@ -151,7 +152,7 @@ namespace SegmentSync.Plugins.Storage
             row[T.ReadPage] = run.ReadPage;
             row[T.ReadSlices] = run.ReadSlices;
             row[T.ReadComplete] = run.ReadComplete;
-            row[T.Message] = run.Message == null ? null : Truncate(run.Message, 4000);
+            row[T.Message] = Domain.RunMessage.Join(run.Message, run.Notes);
             row[T.CompletedOn] = run.CompletedOn;
             return row;
         }

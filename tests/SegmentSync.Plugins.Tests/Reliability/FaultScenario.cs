@@ -152,6 +152,14 @@ public sealed class FaultScenario
         }
     }
 
+    /// <summary>The notes of a run's history (the lines below its message).</summary>
+    public List<string> RunNotes(Guid importId) =>
+        RunMessage.Notes(H.Service.Retrieve(ImportRunTable.LogicalName, importId, new Microsoft.Xrm.Sdk.Query.ColumnSet(ImportRunTable.Message)).GetAttributeValue<string>(ImportRunTable.Message));
+
+    /// <summary>The caller's top-level calls (segsync_ImportSegment and segsync_ContinueSegmentImport) in an observed request list.</summary>
+    public static int CallsIn(IEnumerable<RequestInfo> requests) =>
+        requests.Count(r => !r.FromPlugin && r.MessageName is SegmentImportApi.ImportSegment or SegmentImportApi.ContinueSegmentImport);
+
     private void AssertNoDuplicates(string label, HashSet<Guid> members)
     {
         if (!H.IsRealTime)

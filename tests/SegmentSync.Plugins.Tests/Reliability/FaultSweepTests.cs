@@ -55,6 +55,8 @@ public abstract class FaultSweepTests(SegmentTargetOption target, ITestOutputHel
             Assert.True(scenario.H.Environment.Dataverse.Faults.Injected == 1, label + ": the fault was not injected");
             Assert.True(scenario.Retries == 1, $"{label}: {scenario.Retries} retries");
             scenario.Verify(result, label);
+            var notes = scenario.RunNotes(result.Final.ImportId);
+            Assert.True(notes.Count == 1 && notes[0].Contains(" Retry: ") && notes[0].Contains("after error 0x80044151"), label + ": the run history does not record the retry: " + string.Join(" | ", notes));
             injected += scenario.H.Environment.Dataverse.Faults.Injected;
             retried += scenario.Retries;
         }
