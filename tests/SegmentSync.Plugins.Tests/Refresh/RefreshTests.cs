@@ -220,6 +220,22 @@ public abstract class RefreshTests(SegmentTargetOption target)
     }
 
     [Fact]
+    public void ASegmentWhoseLastImportWasDeletedFromTheRunHistory_IsSkipped_AndKeepsItsMembers()
+    {
+        var export = H.Import(H.Contacts.Take(4)).Final;
+        H.Service.Delete(R.LogicalName, export.ImportId);
+
+        var refresh = _r.Refresher.Refresh("seg-1");
+
+        Assert.Equal(Api.Applied, refresh.Status);
+        Assert.Equal(1, refresh.SegmentsSkipped);
+        var run = _r.Run(refresh.ImportIds.Single());
+        Assert.Equal("Skipped", RefreshHarness.Status(run));
+        Assert.Contains("no longer in the run history", run.GetAttributeValue<string>(R.Message));
+        Assert.True(H.MembersOf(export.SegmentId).SetEquals(H.Contacts.Take(4)));
+    }
+
+    [Fact]
     public void ARefreshRun_CannotReceiveExportBatches()
     {
         H.Import(H.Contacts.Take(4));
