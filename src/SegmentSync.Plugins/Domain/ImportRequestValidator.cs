@@ -13,8 +13,8 @@ namespace SegmentSync.Plugins.Domain
         /// <summary>Earlier exports are refused as clock errors (and Dataverse stores no date before 1753).</summary>
         public static readonly DateTime EarliestExportedOn = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-        // Characters RFC 3986 does not allow unencoded anywhere in a URL.
-        private static readonly char[] UnsafeUrlCharacters = { ' ', '<', '>', '"', '{', '}', '|', '\\', '^', '`' };
+        // Characters RFC 3986 does not allow unencoded anywhere in a URL (a string: a static array could be changed).
+        private const string UnsafeUrlCharacters = " <>\"{}|\\^`";
 
         public static ImportRequest Validate(ImportRequestInput input, DateTime nowUtc)
         {
@@ -136,7 +136,12 @@ namespace SegmentSync.Plugins.Domain
         private static string RequireUrl(string? value)
         {
             var text = RequireText(value, SegmentImportApi.ExternalSegmentUrl, Limits.MaxUrlLength);
-            var unsafeAt = text.IndexOfAny(UnsafeUrlCharacters);
+            var unsafeAt = -1;
+            for (var i = 0; i < text.Length && unsafeAt < 0; i++)
+            {
+                unsafeAt = UnsafeUrlCharacters.IndexOf(text[i]) >= 0 ? i : -1;
+            }
+
             if (unsafeAt >= 0)
             {
                 throw Fail("{0} contains \"{1}\" at position {2}, which a URL must not contain unencoded.", SegmentImportApi.ExternalSegmentUrl, text[unsafeAt], unsafeAt + 1);
