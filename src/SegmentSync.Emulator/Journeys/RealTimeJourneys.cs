@@ -13,6 +13,10 @@ public sealed class RealTimeJourneys : IPersistentState
 {
     private readonly Dictionary<(Guid Definition, Guid Group), HashSet<Guid>> _groups = new();
     private readonly Dictionary<Guid, List<GroupDeclaration>> _declarations = new();
+
+    // Each group's members in id order, built on the first page read after a change: paging a 200,000-id group does
+    // not sort it again for every page.
+    private readonly Dictionary<(Guid Definition, Guid Group), Guid[]> _sorted = new();
     private readonly InMemoryDataverse _dataverse;
 
     private int _publications;
@@ -60,6 +64,7 @@ public sealed class RealTimeJourneys : IPersistentState
         else
         {
             var (definition, group, contact) = ParseMember(key);
+            _sorted.Remove((definition, group));
             if (value is null) Group(definition, group).Remove(contact);
             else Group(definition, group).Add(contact);
         }
@@ -126,8 +131,23 @@ public sealed class RealTimeJourneys : IPersistentState
         return set;
     }
 
+    /// <summary>A group's members in id order (callers hold the emulator's lock).</summary>
+    internal Guid[] Sorted(Guid definitionId, Guid groupId)
+    {
+        if (!_sorted.TryGetValue((definitionId, groupId), out var sorted))
+        {
+            sorted = Group(definitionId, groupId).ToArray();
+            Array.Sort(sorted);
+            _sorted[(definitionId, groupId)] = sorted;
+        }
+
+        return sorted;
+    }
+
     internal int Change(Guid definitionId, Guid groupId, IEnumerable<Guid> ids, bool add, Action<Action> onRollback)
     {
+        _sorted.Remove((definitionId, groupId));
+        onRollback(() => _sorted.Remove((definitionId, groupId)));
         var set = Group(definitionId, groupId);
         var changed = ids.Distinct().Where(id => add ? set.Add(id) : set.Remove(id)).ToList();
         foreach (var id in changed) _dataverse.Touch(this, MemberKey(definitionId, groupId, id));
@@ -158,10 +178,15 @@ public sealed class RealTimeJourneys : IPersistentState
     {
         foreach (var key in _groups.Keys.Where(k => k.Definition == definitionId).ToList())
         {
+            _sorted.Remove(key);
             var old = _groups[key];
             _groups.Remove(key);
             foreach (var id in old) _dataverse.Touch(this, MemberKey(key.Definition, key.Group, id));
-            onRollback(() => _groups[key] = old);
+            onRollback(() =>
+            {
+                _groups[key] = old;
+                _sorted.Remove(key);
+            });
         }
 
         _dataverse.Touch(this, "d:" + definitionId.ToString("N"));

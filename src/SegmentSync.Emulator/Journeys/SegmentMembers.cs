@@ -42,10 +42,13 @@ internal static class SegmentMembers
     /// </summary>
     public static void RewriteColumn(MessageContext context, OutboundMarketing model, Guid segmentId)
     {
-        var text = MemberIdList.Serialize(model.Set(segmentId));
+        // The length is known from the count ("crm"-prefixed, quoted, comma-separated): a big segment's list is never
+        // built only to be found too long.
+        var members = model.Set(segmentId);
+        var length = members.Count == 0 ? 2L : 2L + members.Count * 42L - 1;
         var changes = new Entity(SegmentSchema.LogicalName, segmentId)
         {
-            [SegmentSchema.MemberIds] = text.Length <= SegmentSchema.MemberIdsMaxLength ? text : null,
+            [SegmentSchema.MemberIds] = length <= SegmentSchema.MemberIdsMaxLength ? MemberIdList.Serialize(members) : null,
         };
         context.Write(SegmentSchema.LogicalName, segmentId, changes);
     }

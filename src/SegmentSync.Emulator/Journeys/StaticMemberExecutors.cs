@@ -63,7 +63,7 @@ internal sealed class ListGroupMembersExecutor : IMessageExecutor
         var pageSize = RequestParameters.Required<int>(request, "PageSize");
         if (pageNo < 1 || pageSize < 1 || pageSize > RealTimeSchema.MaxPageSize)
             throw DataverseFault.InvalidArgument($"PageNo must be at least 1 and PageSize from 1 to {RealTimeSchema.MaxPageSize}.");
-        var page = _model.Group(definitionId, groupId).OrderBy(id => id).Skip((pageNo - 1) * pageSize).Take(pageSize).Select(id => id.ToString("D")).ToList();
+        var page = _model.Sorted(definitionId, groupId).Skip((pageNo - 1) * pageSize).Take(pageSize).Select(id => id.ToString("D")).ToList();
         var json = JsonSerializer.Serialize(new { entityIds = page, additionalProperties = new { } });
         var response = new OrganizationResponse { ResponseName = MessageName };
         response.Results["Response"] = json;
