@@ -72,7 +72,8 @@ namespace SegmentSync.Plugins.Import
 
             external.ActiveImportId = run.Id;
 
-            if (target.ListsMembers && !ReadCurrentMembers(run, segment, target))
+            var listed = new List<HashSet<Guid>>();
+            if (target.ListsMembers && !ReadCurrentMembers(run, segment, target, listed))
             {
                 return Pause(run, external, "Reading the segment's current members");
             }
@@ -80,7 +81,7 @@ namespace SegmentSync.Plugins.Import
             // A refresh re-applies the ids its source import received.
             var received = _services.Batches.LoadReceivedIds(run.ReceivedFrom);
             run.MembersReceived = received.Count;
-            var currentByGroup = CurrentMembers(run, external, segment, target, isNewSegment, out var exact);
+            var currentByGroup = CurrentMembers(run, external, segment, target, isNewSegment, listed, out var exact);
 
             if (target.CanReplaceMembersDirectly(segment, received.Count))
             {
@@ -132,12 +133,17 @@ namespace SegmentSync.Plugins.Import
         }
 
         /// <summary>
-        /// Lists the members of SegmentSync's groups page by page into staging, resuming where the last call stopped.
-        /// False when the budget ran out first.
+        /// Lists the members of SegmentSync's groups page by page, resuming where the last call stopped. What this call
+        /// reads stays in <paramref name="listed"/> (by group) and is staged only if the budget runs out first (false),
+        /// so a listing that finishes in one call costs no writes.
         /// </summary>
-        private bool ReadCurrentMembers(ImportRunState run, TargetSegment segment, ISegmentTarget target)
+        private bool ReadCurrentMembers(ImportRunState run, TargetSegment segment, ISegmentTarget target, List<HashSet<Guid>> listed)
         {
-            var pending = new List<Guid>();
+            while (listed.Count < segment.Groups.Count)
+            {
+                listed.Add(new HashSet<Guid>());
+            }
+
             while (!run.ReadComplete)
             {
                 if (run.ReadGroup >= segment.Groups.Count)
@@ -146,19 +152,15 @@ namespace SegmentSync.Plugins.Import
                     break;
                 }
 
-                if (!Budget.CanSpend(2, Limits.FinalizeReserve))
+                if (!Budget.CanSpend(2 + MembershipRequestPlan.CeilingDivide(listed.Sum(g => g.Count), Limits.PlanSliceIds), Limits.FinalizeReserve))
                 {
-                    break;
+                    StageListed(run, listed);
+                    return false;
                 }
 
                 var page = target.ReadMembers(segment, run.ReadGroup, run.ReadPage + 1);
-                pending.AddRange(page.Ids);
+                listed[run.ReadGroup].UnionWith(page.Ids);
                 run.ReadPage++;
-                if (!page.HasMore || pending.Count >= Limits.PlanSliceIds)
-                {
-                    FlushCurrent(run, pending);
-                }
-
                 if (!page.HasMore)
                 {
                     run.ReadGroup++;
@@ -166,32 +168,40 @@ namespace SegmentSync.Plugins.Import
                 }
             }
 
-            FlushCurrent(run, pending);
-            return run.ReadComplete;
+            return true;
         }
 
-        private void FlushCurrent(ImportRunState run, List<Guid> pending)
+        private void StageListed(ImportRunState run, List<HashSet<Guid>> listed)
         {
-            if (pending.Count == 0)
+            for (var group = 0; group < listed.Count; group++)
             {
-                return;
+                foreach (var slice in Chunks.Of(listed[group].ToList(), Limits.PlanSliceIds))
+                {
+                    run.ReadSlices++;
+                    _services.Batches.CreateCurrent(run.Id, group, run.ReadSlices, slice);
+                }
             }
-
-            run.ReadSlices++;
-            _services.Batches.CreateCurrent(run.Id, run.ReadGroup, run.ReadSlices, pending.ToList());
-            pending.Clear();
         }
 
         /// <summary>
         /// The segment's members by group: listed (exact), read from the segment row (exact), or the membership
         /// SegmentSync last applied (not exact: edits made around SegmentSync are not seen).
         /// </summary>
-        private List<HashSet<Guid>> CurrentMembers(ImportRunState run, ExternalSegmentState external, TargetSegment segment, ISegmentTarget target, bool isNewSegment, out bool exact)
+        private List<HashSet<Guid>> CurrentMembers(ImportRunState run, ExternalSegmentState external, TargetSegment segment, ISegmentTarget target, bool isNewSegment, List<HashSet<Guid>> listed, out bool exact)
         {
             exact = true;
             if (target.ListsMembers)
             {
-                return _services.Batches.LoadCurrent(run.Id, Math.Max(1, segment.Groups.Count));
+                // Pages listed by earlier calls were staged; this call's are in memory.
+                var groups = run.ReadSlices > 0
+                    ? _services.Batches.LoadCurrent(run.Id, Math.Max(1, segment.Groups.Count))
+                    : Enumerable.Range(0, Math.Max(1, segment.Groups.Count)).Select(_ => new HashSet<Guid>()).ToList();
+                for (var group = 0; group < listed.Count && group < groups.Count; group++)
+                {
+                    groups[group].UnionWith(listed[group]);
+                }
+
+                return groups;
             }
 
             if (target.TryReadMembers(segment, out var members))
@@ -221,8 +231,10 @@ namespace SegmentSync.Plugins.Import
         }
 
         /// <summary>
-        /// Sends the next requests of the plan in groups whose ids are checked first in one query, so a contact deleted
-        /// since the export cannot make Dataverse reject a whole request. Returns added ids that match no contact.
+        /// Sends the next requests of the plan a check at a time: the ids of up to one query's worth of planned requests
+        /// are checked against contacts first, so a contact deleted since the export cannot make Dataverse reject a
+        /// whole request, and the requests actually sent are cut from the ids that exist, so none goes out part-empty.
+        /// The cursor counts planned requests, which keeps resuming exact. Returns added ids that match no contact.
         /// </summary>
         private List<Guid> SendWithinBudget(ImportRunState run, TargetSegment segment, ISegmentTarget target, MembershipRequestPlan requests, bool mustFinish)
         {
@@ -237,11 +249,14 @@ namespace SegmentSync.Plugins.Import
                     break;
                 }
 
-                var batch = Enumerable.Range(run.RequestsDone, count).Select(requests.Request).ToList();
-                var existing = _services.Contacts.FindExisting(batch.SelectMany(r => r.Ids).ToList());
-                foreach (var request in batch)
+                var planned = Enumerable.Range(run.RequestsDone, count).Select(requests.Request).ToList();
+                var toCheck = planned.Where(r => r.Change == MembershipChange.Include || target.ExcludedIdsMustBeContacts).SelectMany(r => r.Ids).ToList();
+                var existing = toCheck.Count > 0 ? _services.Contacts.FindExisting(toCheck) : new HashSet<Guid>();
+                foreach (var sameTarget in planned.GroupBy(r => new { r.Change, r.Group }))
                 {
-                    SendExisting(run, segment, target, request, existing, ignored);
+                    var ids = sameTarget.SelectMany(r => r.Ids).ToList();
+                    var mustExist = sameTarget.Key.Change == MembershipChange.Include || target.ExcludedIdsMustBeContacts;
+                    Send(run, segment, target, sameTarget.Key.Change, sameTarget.Key.Group, ids, mustExist ? existing : null, requests.IdsPerRequest, ignored);
                 }
 
                 run.RequestsDone += count;
@@ -250,24 +265,25 @@ namespace SegmentSync.Plugins.Import
             return ignored;
         }
 
-        private static void SendExisting(ImportRunState run, TargetSegment segment, ISegmentTarget target, MembershipRequest request, HashSet<Guid> existing, List<Guid> ignored)
+        private static void Send(ImportRunState run, TargetSegment segment, ISegmentTarget target, MembershipChange change, int group,
+            List<Guid> ids, HashSet<Guid>? existing, int idsPerRequest, List<Guid> ignored)
         {
-            var ids = request.Ids.Where(existing.Contains).ToList();
-            if (request.Change == MembershipChange.Include)
+            var kept = existing == null ? ids : ids.Where(existing.Contains).ToList();
+            if (change == MembershipChange.Include)
             {
-                ignored.AddRange(request.Ids.Where(id => !existing.Contains(id)));
-                run.MembersAdded += ids.Count;
-                run.MembersMatched += ids.Count;
-                run.MembersIgnored += request.Ids.Count - ids.Count;
+                ignored.AddRange(ids.Where(id => !existing!.Contains(id)));
+                run.MembersAdded += kept.Count;
+                run.MembersMatched += kept.Count;
+                run.MembersIgnored += ids.Count - kept.Count;
             }
             else
             {
-                run.MembersRemoved += ids.Count;
+                run.MembersRemoved += kept.Count;
             }
 
-            if (ids.Count > 0)
+            foreach (var chunk in Chunks.Of(kept, idsPerRequest))
             {
-                target.Send(segment, new MembershipRequest(request.Change, ids, request.Group));
+                target.Send(segment, new MembershipRequest(change, chunk, group));
             }
         }
 

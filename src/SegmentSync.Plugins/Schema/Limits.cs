@@ -23,8 +23,8 @@ namespace SegmentSync.Plugins.Schema
         /// <summary>Ids per existence check (one query with an In condition; one page of results).</summary>
         public const int ExistenceCheckChunk = 5000;
 
-        /// <summary>Staged batch rows read per page: each holds up to ~215,000 characters of ids.</summary>
-        public const int StagedBatchPageSize = 20;
+        /// <summary>Staged batch rows read per page: each holds up to ~215,000 characters of ids (~11 MB a page).</summary>
+        public const int StagedBatchPageSize = 50;
 
         /// <summary>Ids per plan slice record (compact form ~22 characters per id, within a 1,048,576-character memo).</summary>
         public const int PlanSliceIds = 40000;

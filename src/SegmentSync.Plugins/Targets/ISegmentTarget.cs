@@ -49,6 +49,9 @@ namespace SegmentSync.Plugins.Targets
         /// <summary>Makes sure the segment declares <paramref name="groupCount"/> member groups for SegmentSync.</summary>
         void EnsureGroups(TargetSegment segment, int groupCount);
 
+        /// <summary>Whether the model rejects an exclude request that names an id which is not an existing contact.</summary>
+        bool ExcludedIdsMustBeContacts { get; }
+
         void Send(TargetSegment segment, MembershipRequest request);
 
         /// <summary>Writes name, external source and URL, description, size and refresh time where the model has them; never the status.</summary>

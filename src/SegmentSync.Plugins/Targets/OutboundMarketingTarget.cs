@@ -30,6 +30,9 @@ namespace SegmentSync.Plugins.Targets
 
         public bool ListsMembers => false;
 
+        /// <summary>Documented: every included or excluded id must exist, or the whole request is rejected.</summary>
+        public bool ExcludedIdsMustBeContacts => true;
+
         public MemberPage ReadMembers(TargetSegment segment, int group, int pageNumber) =>
             throw new NotSupportedException("Outbound marketing documents no way to list a segment's members.");
 

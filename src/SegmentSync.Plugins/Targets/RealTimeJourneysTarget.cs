@@ -35,6 +35,9 @@ namespace SegmentSync.Plugins.Targets
 
         public bool ListsMembers => true;
 
+        /// <summary>Removing an id from a static group needs only the id (the ids removed were listed from the group).</summary>
+        public bool ExcludedIdsMustBeContacts => false;
+
         public TargetSegment? Find(Guid segmentId)
         {
             var query = new QueryExpression(R.Definition) { ColumnSet = new ColumnSet(R.DefinitionName, R.StatusCode, R.StaticListMembers), TopCount = 1 };
