@@ -64,7 +64,8 @@ public static class EmulateCommand
                 await using var server = await EmulatorServer.StartAsync(environment.Dataverse, options, cancellationToken);
                 Console.WriteLine($"Listening on {server.BaseAddress.GetLeftPart(UriPartial.Authority)}");
                 Console.WriteLine($"Web API: {server.WebApiAddress}");
-                Console.WriteLine($"Token: {server.Token}");
+                // A generated token is shown so that callers can use it; one given with --token is a secret the caller has.
+                Console.WriteLine(parse.GetValue(token) is null ? $"Token: {server.Token}" : "Token: the one given with --token (not shown).");
                 Console.WriteLine("Press Ctrl+C to stop.");
                 Console.Out.Flush();
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
