@@ -19,6 +19,7 @@ namespace SegmentSync.Plugins.Domain
         {
             var ids = new HashSet<Guid>();
             var offenders = new List<string>();
+            var positions = new List<string>();
             var invalidCount = 0;
             for (var position = 0; position < values.Count; position++)
             {
@@ -32,14 +33,20 @@ namespace SegmentSync.Plugins.Domain
                 if (offenders.Count < OffendersShown)
                 {
                     offenders.Add(string.Format(CultureInfo.InvariantCulture, "position {0}: {1}", position + 1, Describe(values[position])));
+                    positions.Add((position + 1).ToString(CultureInfo.InvariantCulture));
                 }
             }
 
             if (invalidCount > 0)
             {
-                throw new ImportValidationException(string.Format(CultureInfo.InvariantCulture,
-                    "{0} has {1} value(s) that are not contact ids (a GUID, optionally prefixed with \"crm\"): {2}{3}. Nothing was changed.",
-                    parameterName, invalidCount, string.Join("; ", offenders), invalidCount > offenders.Count ? "; ..." : string.Empty));
+                var more = invalidCount > offenders.Count ? "; ..." : string.Empty;
+                throw new ImportValidationException(
+                    string.Format(CultureInfo.InvariantCulture,
+                        "{0} has {1} value(s) that are not contact ids (a GUID, optionally prefixed with \"crm\"): {2}{3}. Nothing was changed.",
+                        parameterName, invalidCount, string.Join("; ", offenders), more),
+                    string.Format(CultureInfo.InvariantCulture,
+                        "{0} has {1} value(s) that are not contact ids, at position(s) {2}{3} (values not traced).",
+                        parameterName, invalidCount, string.Join(", ", positions), more));
             }
 
             return new ContactIdSet(ids, values.Count - ids.Count);

@@ -151,7 +151,9 @@ namespace SegmentSync.Plugins.Domain
                 || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
                 || string.IsNullOrEmpty(uri.Host))
             {
-                throw Fail("{0} must be an absolute http or https URL; got \"{1}\".", SegmentImportApi.ExternalSegmentUrl, text);
+                throw new ImportValidationException(
+                    string.Format(CultureInfo.InvariantCulture, "{0} must be an absolute http or https URL; got \"{1}\".", SegmentImportApi.ExternalSegmentUrl, text),
+                    SegmentImportApi.ExternalSegmentUrl + " must be an absolute http or https URL (value not traced).");
             }
 
             if (!string.IsNullOrEmpty(uri.UserInfo))

@@ -43,7 +43,7 @@ namespace SegmentSync.Plugins.Infrastructure
             }
             catch (ImportValidationException refusal)
             {
-                context.Trace("Refused: {0}", refusal.Message);
+                context.Trace("Refused: {0}", refusal.TraceMessage ?? refusal.Message);
                 throw new InvalidPluginExecutionException(refusal.Message, refusal);
             }
             catch (SegmentSyncDataException unreadable)
