@@ -40,6 +40,20 @@ public sealed class CdmFolder
 
         using (document)
         {
+            try
+            {
+                return Read(document, model, folder);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NotSupportedException or PathTooLongException)
+            {
+                throw new ExportFormatException($"model.json is not a CDM model SegmentSync can read: {e.Message}");
+            }
+        }
+    }
+
+    private static CdmFolder Read(JsonDocument document, string model, string folder)
+    {
+        {
             var root = document.RootElement;
             if (!root.TryGetProperty("entities", out var entities) || entities.ValueKind != JsonValueKind.Array)
                 throw new ExportFormatException("model.json has no \"entities\" array.");

@@ -5,8 +5,11 @@ public static class ContactIdParser
 {
     public static bool TryParse(ReadOnlySpan<char> text, out Guid id)
     {
+        id = Guid.Empty;
         text = text.Trim();
         if (text.StartsWith("crm", StringComparison.OrdinalIgnoreCase)) text = text[3..];
+        // As the plug-in: an id is one token, so "crm <guid>" is not one (Guid.TryParse alone would trim the space).
+        if (text.IsEmpty || char.IsWhiteSpace(text[0])) return false;
         return Guid.TryParse(text, out id) && id != Guid.Empty;
     }
 }

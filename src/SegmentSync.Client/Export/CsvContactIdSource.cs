@@ -44,7 +44,21 @@ public sealed class CsvContactIdSource : IContactIdSource
     {
         foreach (var file in _files)
         {
-            foreach (var row in ReadFile(file)) yield return row;
+            using var rows = ReadFile(file).GetEnumerator();
+            while (true)
+            {
+                try
+                {
+                    if (!rows.MoveNext()) break;
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidDataException or FormatException or NotSupportedException or InvalidOperationException or DecoderFallbackException)
+                {
+                    // The CSV reader's and gzip's complaints about the content (duplicate header names, a broken gzip stream).
+                    throw new ExportFormatException($"{Path.GetFileName(file)} cannot be read as a {(_hasHeader ? "CSV file with a header" : "CSV partition")}: {e.Message}");
+                }
+
+                yield return rows.Current;
+            }
         }
     }
 

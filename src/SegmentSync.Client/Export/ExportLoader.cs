@@ -49,7 +49,7 @@ public static class ExportLoader
         else
         {
             if (!File.Exists(input)) throw new ExportFormatException($"The input {options.Input} does not exist.");
-            var entry = manifest?.Segments.FirstOrDefault(s => s.File is not null && Path.GetFullPath(Path.Combine(manifest.Folder, s.File)) == input)
+            var entry = manifest?.Segments.FirstOrDefault(s => s.File is not null && FullPath(manifest.Folder, s.File) == input)
                 ?? (manifest?.Segments.Count == 1 ? manifest.Segments[0] : null);
             all = new List<ExportedSegment> { new(Info(entry, options, Path.GetFileNameWithoutExtension(input), File.GetLastWriteTimeUtc(input)), CsvContactIdSource.WithHeader(input, options.ContactIdColumn, options.Delimiter)) };
         }
@@ -107,10 +107,23 @@ public static class ExportLoader
     private static ExportedSegment FromManifestFile(ManifestSegment entry, ExportManifest manifest, ExportOptions options)
     {
         if (entry.File is null) throw new ExportFormatException("Each segment of a manifest given as the input needs a \"file\".");
-        var path = Path.GetFullPath(Path.Combine(manifest.Folder, entry.File));
+        var path = FullPath(manifest.Folder, entry.File);
         if (!File.Exists(path)) throw new ExportFormatException($"The manifest names {entry.File}, which does not exist.");
         return new ExportedSegment(Info(entry, options with { SegmentId = null, SegmentName = null }, Path.GetFileNameWithoutExtension(path), File.GetLastWriteTimeUtc(path)),
             CsvContactIdSource.WithHeader(path, options.ContactIdColumn, options.Delimiter));
+    }
+
+    /// <summary>A file a manifest names, under its folder; a name that is no path at all is a format error.</summary>
+    private static string FullPath(string folder, string file)
+    {
+        try
+        {
+            return Path.GetFullPath(Path.Combine(folder, file));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new ExportFormatException($"The manifest names the file \"{file.Replace("\0", "\\0", StringComparison.Ordinal)}\", which is not a valid path: {e.Message}");
+        }
     }
 
     private static string? Annotation(CdmEntity entity, string name) =>
