@@ -141,7 +141,7 @@ public class TokenAndSecretTests
         }
     }
 
-    private static string Fingerprint(TestHost host)
+    internal static string Fingerprint(TestHost host)
     {
         var service = host.Environment.Service();
         var text = new StringBuilder();
