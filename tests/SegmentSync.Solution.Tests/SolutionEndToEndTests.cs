@@ -71,7 +71,7 @@ public class LinkedSuitesTests
         var harness = new Plugins.Tests.Import.ImportHarness();
 
         // Only an install from the zip's customapi.xml carries the execute privilege; the direct registration does not.
-        Assert.All(harness.Environment.Dataverse.Plugins.CustomApis, api => Assert.Equal(OutboundSegmentTable.WritePrivilege, api.ExecutePrivilegeName));
+        Assert.All(harness.Environment.Dataverse.Plugins.CustomApis, api => Assert.Equal(ExternalSegmentTable.WritePrivilege, api.ExecutePrivilegeName));
         Assert.Contains(System.Runtime.Loader.AssemblyLoadContext.All, c => c.Name?.StartsWith("plugin-", StringComparison.Ordinal) == true
             && c.Assemblies.Any(a => a.GetName().Name == "SegmentSync.Plugins"));
     }

@@ -66,7 +66,7 @@ public class SourceTests
             Assert.Equal("0", xml.Child("isfunction"));
             Assert.Equal("0", xml.Child("bindingtype"));
             Assert.Equal("0", xml.Child("isprivate"));
-            Assert.Equal(OutboundSegmentTable.WritePrivilege, xml.Child("executeprivilegename"));
+            Assert.Equal(ExternalSegmentTable.WritePrivilege, xml.Child("executeprivilegename"));
             Assert.Equal(ComponentXml.PluginTypeId(api.PluginTypeName).ToString("D"), xml.Element("plugintypeid")!.Element("plugintypeexportkey")!.Value);
         }
     }

@@ -10,7 +10,7 @@ namespace SegmentSync.Plugins.Schema
     {
         public CustomApiDescriptor(string uniqueName, string displayName, string description, string pluginTypeName,
             IReadOnlyList<ApiField> requestParameters, IReadOnlyList<ApiField> responseProperties,
-            string executePrivilegeName = OutboundSegmentTable.WritePrivilege, bool isWorkflowEnabled = false)
+            string executePrivilegeName = ExternalSegmentTable.WritePrivilege, bool isWorkflowEnabled = false)
         {
             ExecutePrivilegeName = executePrivilegeName;
             IsWorkflowEnabled = isWorkflowEnabled;

@@ -29,9 +29,6 @@ namespace SegmentSync.Plugins.Schema
         public const int StatusLive = 192350001;
         public const int ExternalSourceCustomerInsights = 192350000;
 
-        /// <summary>Dataverse's Write privilege on the table (prv + Write + the table's schema name).</summary>
-        public const string WritePrivilege = "prvWritemsdyncrm_segment";
-
         public const string IncludeMembersMessage = "msdyncrm_IncludeMembersInSegment";
         public const string ExcludeMembersMessage = "msdyncrm_ExcludeMembersFromSegment";
         public const string MessageSegmentIdParameter = "msdyncrm_segmentid";

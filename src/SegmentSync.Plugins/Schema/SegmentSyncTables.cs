@@ -8,6 +8,12 @@ namespace SegmentSync.Plugins.Schema
     {
         public const string LogicalName = "segsync_externalsegment";
         public const string EntitySetName = "segsync_externalsegments";
+
+        /// <summary>
+        /// The Custom APIs' execute privilege: writing SegmentSync's external segments. It exists wherever the solution
+        /// is installed, whichever Journeys segment model the environment has.
+        /// </summary>
+        public const string WritePrivilege = "prvWritesegsync_externalsegment";
         public const string PrimaryId = "segsync_externalsegmentid";
         public const string Name = "segsync_name";
         public const string ExternalId = "segsync_externalid";

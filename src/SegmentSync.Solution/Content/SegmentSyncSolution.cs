@@ -54,10 +54,11 @@ public static class SegmentSyncSolution
             integration.AddRange(new[] { "Create", "Read", "Write", "Delete", "Append", "AppendTo" }.Select(a => Global("prv" + a + table)));
         }
 
-        // The plug-ins run as the caller: reading contacts, writing Journeys segments, cleaning up staging with
-        // BulkDelete, and reading the settings (environment variables).
+        // The plug-ins run as the caller: reading contacts, cleaning up staging with BulkDelete, and reading the
+        // settings (environment variables). Writing Journeys segments is granted by Customer Insights - Journeys' own
+        // roles: the segment tables differ between environments (outbound or real-time), and a role naming a table
+        // the environment lacks would make the whole solution fail to import.
         integration.Add(Global("prvReadContact"));
-        integration.AddRange(new[] { "Create", "Read", "Write", "Append", "AppendTo" }.Select(a => Global("prv" + a + OutboundSegmentTable.LogicalName)));
         integration.Add(Global("prvBulkDelete"));
         integration.Add(Global("prvReadEnvironmentVariableDefinition"));
         integration.Add(Global("prvReadEnvironmentVariableValue"));

@@ -62,7 +62,7 @@ public class ExecutePrivilegeTests
         foreach (var error in new[] { import, resume })
         {
             Assert.Equal(ErrorCodes.PrivilegeDenied, error.Detail.ErrorCode);
-            Assert.Contains(OutboundSegmentTable.WritePrivilege, error.Detail.Message);
+            Assert.Contains(ExternalSegmentTable.WritePrivilege, error.Detail.Message);
         }
 
         Assert.Contains(SegmentImportApi.ImportSegment, import.Detail.Message);
