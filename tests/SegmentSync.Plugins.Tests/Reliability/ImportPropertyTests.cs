@@ -50,7 +50,9 @@ public abstract class ImportPropertyTests(SegmentTargetOption target, ITestOutpu
             var random = new Random(sample.Seed);
             var ids = sample.New.Select(i => random.Next(4) == 0 ? "crm" + h.Contacts[i].ToString("N").ToUpperInvariant() : h.Contacts[i].ToString())
                 .Concat(Enumerable.Range(0, sample.Unknown).Select(_ => Guid.NewGuid().ToString())).ToList();
-            var batches = ids.Chunk(sample.BatchSize).Select(b => b.ToList()).ToList();
+            // An import has at most 1,000 batches (the API refuses more): small batch sizes grow to respect that.
+            var batchSize = Math.Max(sample.BatchSize, (ids.Count + SegmentSync.Plugins.Schema.Limits.MaxBatchCount - 1) / SegmentSync.Plugins.Schema.Limits.MaxBatchCount);
+            var batches = ids.Chunk(batchSize).Select(b => b.ToList()).ToList();
             if (batches.Count == 0)
             {
                 batches.Add([]);
