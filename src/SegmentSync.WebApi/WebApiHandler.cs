@@ -186,6 +186,9 @@ internal sealed class WebApiHandler(InMemoryDataverse dataverse, EmulatorServerO
                 : ODataJson.Parameter(parameter, declared.Type, node, logical => dataverse.Metadata.TryGetTable(logical));
         }
 
+        // Dataverse's Web API takes the optional "tag" as a query parameter and gives it to plug-ins as a shared variable.
+        if (context.Request.Query.TryGetValue("tag", out var tag) && !string.IsNullOrEmpty(tag.ToString())) request["tag"] = tag.ToString();
+
         var response = _service.Execute(request);
         await WriteJson(context, 200, ODataJson.WriteResults(response.Results, Context(context, $"Microsoft.Dynamics.CRM.{request.RequestName}Response")));
     }

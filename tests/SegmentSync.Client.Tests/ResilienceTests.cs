@@ -87,6 +87,10 @@ public class ResilienceTests
         Assert.True(host.Client.Retries >= 1);
         Assert.Equal(6, result.Final!.MembersReceived);
         Assert.Equal(contacts.OrderBy(c => c), host.Environment.MembersOf(result.Final.SegmentId));
+        // The resent call carried Dataverse's "tag" with the retry, so the run history says an attempt was repeated.
+        var run = host.Environment.Service().Retrieve(SegmentSync.Plugins.Schema.ImportRunTable.LogicalName, result.Final.ImportId,
+            new Microsoft.Xrm.Sdk.Query.ColumnSet(SegmentSync.Plugins.Schema.ImportRunTable.Message));
+        Assert.Contains("attempt 2", run.GetAttributeValue<string>(SegmentSync.Plugins.Schema.ImportRunTable.Message), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using SegmentSync.Plugins.Schema;
+using Api = SegmentSync.Plugins.Schema.SegmentImportApi;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -53,20 +55,20 @@ public sealed class DataverseClient : IDisposable
     {
         var body = new JsonObject
         {
-            ["ExternalSegmentId"] = batch.ExternalSegmentId,
-            ["SegmentName"] = batch.SegmentName,
-            ["ExternalSegmentUrl"] = batch.ExternalSegmentUrl,
-            ["ExportedOn"] = batch.ExportedOn.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ["ContactIds"] = new JsonArray(batch.ContactIds.Select(id => (JsonNode?)JsonValue.Create(id)).ToArray()),
-            ["ImportId"] = batch.ImportId.ToString(),
-            ["BatchNumber"] = batch.BatchNumber,
-            ["BatchCount"] = batch.BatchCount,
+            [Api.ExternalSegmentId] = batch.ExternalSegmentId,
+            [Api.SegmentName] = batch.SegmentName,
+            [Api.ExternalSegmentUrl] = batch.ExternalSegmentUrl,
+            [Api.ExportedOn] = batch.ExportedOn.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            [Api.ContactIds] = new JsonArray(batch.ContactIds.Select(id => (JsonNode?)JsonValue.Create(id)).ToArray()),
+            [Api.ImportId] = batch.ImportId.ToString(),
+            [Api.BatchNumber] = batch.BatchNumber,
+            [Api.BatchCount] = batch.BatchCount,
         };
-        return ReadImport(await SendAsync(HttpMethod.Post, "segsync_ImportSegment", body, null, cancellationToken));
+        return ReadImport(await SendAsync(HttpMethod.Post, Api.ImportSegment, body, null, cancellationToken));
     }
 
     public async Task<ImportResult> ContinueAsync(Guid importId, CancellationToken cancellationToken = default) =>
-        ReadImport(await SendAsync(HttpMethod.Post, "segsync_ContinueSegmentImport", new JsonObject { ["ImportId"] = importId.ToString() }, null, cancellationToken));
+        ReadImport(await SendAsync(HttpMethod.Post, Api.ContinueSegmentImport, new JsonObject { [Api.ImportId] = importId.ToString() }, null, cancellationToken));
 
     public Task<JsonObject> WhoAmIAsync(CancellationToken cancellationToken = default) => SendAsync(HttpMethod.Get, "WhoAmI", null, null, cancellationToken);
 
@@ -92,15 +94,24 @@ public sealed class DataverseClient : IDisposable
     {
         var payload = body?.ToJsonString();
         HttpResponseMessage response;
+        var attempt = 0;
+        var previousError = 0;
         try
         {
             response = await _pipeline.ExecuteAsync(async token =>
             {
-                using var request = new HttpRequestMessage(method, url);
+                // A Custom API call sent again says so in Dataverse's "tag" parameter, so the run history records that
+                // the earlier attempt failed or lost its response (SegmentSync's RetryTag format).
+                attempt++;
+                var target = attempt > 1 && method == HttpMethod.Post ? WithRetryTag(url, attempt, previousError) : url;
+                previousError = 0;
+                using var request = new HttpRequestMessage(method, target);
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _tokens.GetTokenAsync(token));
                 if (prefer is not null) request.Headers.Add("Prefer", prefer);
                 if (payload is not null) request.Content = new StringContent(payload, Encoding.UTF8, "application/json");
-                return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
+                var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
+                if (!answer.IsSuccessStatusCode) previousError = ErrorCode(await answer.Content.ReadAsStringAsync(token));
+                return answer;
             }, cancellationToken);
         }
         catch (TimeoutRejectedException e)
@@ -132,6 +143,19 @@ public sealed class DataverseClient : IDisposable
             throw new DataverseException(response.StatusCode, code,
                 $"{Describe(method, url)} failed with HTTP {status} {response.ReasonPhrase}{retryAfter}: {message ?? "no details"}{(code is null ? "" : $" [{code}]")}", transient);
         }
+    }
+
+    private static string WithRetryTag(string url, int attempt, int errorCode) =>
+        url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "tag=" + Uri.EscapeDataString(RetryTag.Format(attempt, errorCode));
+
+    /// <summary>The Dataverse error code of an error body ("0x80040265" -> its int), 0 when there is none.</summary>
+    private static int ErrorCode(string text)
+    {
+        var (code, _) = ReadError(text);
+        return code is not null && code.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            && uint.TryParse(code[2..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? unchecked((int)value)
+            : 0;
     }
 
     private static string Describe(HttpMethod method, string url)
