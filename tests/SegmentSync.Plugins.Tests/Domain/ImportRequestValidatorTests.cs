@@ -140,28 +140,8 @@ public class ImportRequestValidatorTests
     [Fact]
     public void Validate_EmptyImportId_IsRefused() =>
         Assert.Contains("empty GUID", Refusal(i => { i.ImportId = Guid.Empty; i.BatchNumber = 1; i.BatchCount = 1; }));
-}
 
-public class ImportRequestValidatorHardeningTests
-{
-    private static readonly DateTime Now = new(2026, 12, 4, 12, 0, 0, DateTimeKind.Utc);
-
-    private static ImportRequestInput Valid() => new()
-    {
-        ExternalSegmentId = "seg-1",
-        SegmentName = "High value customers",
-        ExternalSegmentUrl = "https://contoso.crm.dynamics.com/segments/seg-1",
-        ExportedOn = Now.AddMinutes(-5),
-        ContactIds = new[] { Guid.NewGuid().ToString() },
-    };
-
-    private static string Refusal(Action<ImportRequestInput> change)
-    {
-        var input = Valid();
-        change(input);
-        return Assert.Throws<ImportValidationException>(() => ImportRequestValidator.Validate(input, Now)).Message;
-    }
-
+    // Hardening: what the names and URLs of an export must not carry.
     [Theory]
     [InlineData("evil\u202Etxt.exe", "invisible formatting character (U+202E)")]
     [InlineData("zero\u200Bwidth", "invisible formatting character (U+200B)")]
