@@ -21,8 +21,6 @@ public sealed class BenchRun
     public EmulatorProbe.ExistenceCheck? SmallCheck { get; set; }
     public double ScanMs { get; set; }
     public double HashNsPerId { get; set; }
-    public List<(int Members, double Ms)> SerializeCost { get; set; } = new();
-    public Dictionary<string, double> AsIsExtraSeconds { get; } = new();
     public List<BudgetSweep.Row> Sweep { get; set; } = new();
     public EndToEndResult? EndToEnd { get; set; }
     public TimeSpan Elapsed { get; set; }
@@ -56,14 +54,14 @@ public static class Bench
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var total = Stopwatch.StartNew();
-        Console.WriteLine($"SegmentSync benchmarks: scale {options.Scale:N0}, outbound-marketing model: {options.Journeys}, thread CPU clock: {(ThreadCpu.Available ? "yes" : "no (wall time)")}");
+        Console.WriteLine($"SegmentSync benchmarks: scale {options.Scale:N0}, thread CPU clock: {(ThreadCpu.Available ? "yes" : "no (wall time)")}");
 
         Console.WriteLine("Fidelity check and warm-up (S1-S4 and R1-R4 at 30,000 on SegmentSyncEnvironment.Create() and on the benchmark environment)...");
-        var fidelity = FidelityCheck.Run(options.Journeys);
+        var fidelity = FidelityCheck.Run();
         Console.WriteLine($"  identical: {fidelity.ApiCalls} Custom API calls, {fidelity.Requests} plug-in requests on both.");
 
         var population = new Population(options.Scale);
-        var environment = BenchEnvironment.Create(options.Journeys);
+        var environment = BenchEnvironment.Create();
         var watch = Stopwatch.StartNew();
         var rows = population.Seed(environment.Dataverse);
         var run = new BenchRun { Options = options, Fidelity = fidelity, ContactRows = rows, SeedSeconds = watch.Elapsed.TotalSeconds };
@@ -122,12 +120,6 @@ public static class Bench
         run.SmallCheck = EmulatorProbe.CheckSmallTable(10_000, repeat: 20);
         run.ScanMs = EmulatorProbe.ScanMs(environment.Dataverse);
         run.HashNsPerId = EmulatorProbe.HashLookupNanosecondsPerId(population.Contacts.Take(options.Scale).ToList());
-        run.SerializeCost = EmulatorProbe.SerializeCost(population.Contacts, new[] { 23_809, 100_000, 250_000, 500_000, 1_000_000 }.Where(s => s <= options.Scale).ToArray());
-        var perRequest = LowerBound.OutboundIdsPerRequest;
-        var s1 = outboundFirst!.Imports[0];
-        var s2 = outboundRefresh!.Imports[0];
-        run.AsIsExtraSeconds["S1"] = EmulatorProbe.ExtraSeconds(Sizes(0, s1.AddsExisting, 0, perRequest), run.SerializeCost);
-        run.AsIsExtraSeconds["S2"] = EmulatorProbe.ExtraSeconds(Sizes(s2.Current.Count, s2.AddsExisting, s2.Removes.Count, perRequest), run.SerializeCost);
         Console.WriteLine($"  existence check: {run.BigCheck.MicrosecondsPerId:F2} us/id against {run.BigCheck.TableRows:N0} rows, {run.SmallCheck.MicrosecondsPerId:F2} us/id against {run.SmallCheck.TableRows:N0}; one scan {run.ScanMs:F0} ms");
 
         if (options.Sweep)
@@ -148,23 +140,6 @@ public static class Bench
         return 0;
     }
 
-    /// <summary>Segment sizes after each membership request: includes of whole requests first, then excludes.</summary>
-    private static IEnumerable<long> Sizes(long start, long adds, long removes, int perRequest)
-    {
-        var size = start;
-        for (long done = 0; done < adds; done += perRequest)
-        {
-            size += Math.Min(perRequest, adds - done);
-            yield return size;
-        }
-
-        for (long done = 0; done < removes; done += perRequest)
-        {
-            size -= Math.Min(perRequest, removes - done);
-            yield return size;
-        }
-    }
-
     private static ScenarioResult Measure(BenchRun run, BenchEnvironment environment, Scenario scenario)
     {
         var result = ScenarioRunner.Run(environment, scenario);
@@ -178,8 +153,7 @@ public static class Bench
 
     private static string DefaultOutput(BenchOptions options)
     {
-        var name = options.Quick ? "latest-quick.md" : options.Scale == 1_000_000 && options.Journeys == JourneysModel.Bench ? "latest.md"
-            : $"latest-{options.Scale}-{options.Journeys.ToString().ToLowerInvariant()}.md";
+        var name = options.Quick ? "latest-quick.md" : options.Scale == 1_000_000 ? "latest.md" : $"latest-{options.Scale}.md";
         return Path.Combine(RepositoryRoot(), "bench", "results", name);
     }
 

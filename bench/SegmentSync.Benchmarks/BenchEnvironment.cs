@@ -10,21 +10,11 @@ using LocalTables = SegmentSync.LocalEnvironment.SegmentSyncTables;
 
 namespace SegmentSync.Benchmarks;
 
-/// <summary>Which outbound-marketing model answers msdyncrm_IncludeMembersInSegment and its siblings.</summary>
-public enum JourneysModel
-{
-    /// <summary><see cref="BenchOutboundMarketing"/>: the emulator's model with the column length checked before serializing.</summary>
-    Bench,
-
-    /// <summary>The emulator's own model (<see cref="OutboundMarketingModel"/>), as SegmentSyncEnvironment.Create() installs it.</summary>
-    Emulator,
-}
-
 /// <summary>
 /// The environment of <see cref="SegmentSyncEnvironment.Create"/> (both Journeys segment models, SegmentSync's tables,
 /// environment variables, Custom APIs bound to the real plug-in classes, the solution's roles, the entity catalog),
-/// built the same way except that each plug-in is wrapped in a <see cref="ProfilingPlugin"/> and, by default, outbound
-/// marketing is <see cref="BenchOutboundMarketing"/>. <see cref="FidelityCheck"/> verifies both issue the same requests.
+/// built the same way except that each plug-in is wrapped in a <see cref="ProfilingPlugin"/>. <see cref="FidelityCheck"/>
+/// verifies both issue the same requests.
 /// </summary>
 public sealed class BenchEnvironment
 {
@@ -42,19 +32,11 @@ public sealed class BenchEnvironment
     public InMemoryDataverse Dataverse { get; }
     public CallProfiler Profiler { get; }
 
-    public static BenchEnvironment Create(JourneysModel outboundModel)
+    public static BenchEnvironment Create()
     {
         var dataverse = new InMemoryDataverse();
-        Func<Guid, int> outboundCount;
-        if (outboundModel == JourneysModel.Emulator)
-        {
-            var outbound = OutboundMarketingModel.Install(dataverse);
-            outboundCount = id => outbound.MembersOf(id).Count;
-        }
-        else
-        {
-            outboundCount = BenchOutboundMarketing.Install(dataverse).CountOf;
-        }
+        var outbound = OutboundMarketingModel.Install(dataverse);
+        Func<Guid, int> outboundCount = id => outbound.MembersOf(id).Count;
 
         var realTime = RealTimeJourneysModel.Install(dataverse);
         LocalTables.Register(dataverse);

@@ -6,7 +6,6 @@ public sealed class BenchOptions
 {
     public int Scale { get; private set; } = 1_000_000;
     public bool Quick { get; private set; }
-    public JourneysModel Journeys { get; private set; } = JourneysModel.Bench;
     public int NaiveSample { get; private set; } = 20_000;
     public bool Sweep { get; private set; } = true;
     public bool EndToEnd { get; private set; } = true;
@@ -27,14 +26,6 @@ public sealed class BenchOptions
                     break;
                 case "--scale":
                     options.Scale = int.Parse(Next(), CultureInfo.InvariantCulture);
-                    break;
-                case "--journeys":
-                    options.Journeys = Next() switch
-                    {
-                        "bench" => JourneysModel.Bench,
-                        "emulator" => JourneysModel.Emulator,
-                        var other => throw new ArgumentException($"--journeys is bench or emulator, not {other}."),
-                    };
                     break;
                 case "--naive-sample":
                     options.NaiveSample = int.Parse(Next(), CultureInfo.InvariantCulture);
@@ -73,8 +64,6 @@ public sealed class BenchOptions
         Options:
           --quick             100,000-member scale (well under a minute)
           --scale N           members of the big segment (default 1,000,000; at least 100,000)
-          --journeys MODEL    bench (default): the emulator's outbound-marketing model with its column length checked
-                              before serializing; emulator: the emulator's own model (adds ~20 minutes at 1,000,000)
           --naive-sample N    ids the naive peer checks for real per scenario before extrapolating (default 20,000)
           --no-sweep          skip the request-budget sweep
           --no-e2e            skip scenario 2 through `segsync push` and the HTTP emulator

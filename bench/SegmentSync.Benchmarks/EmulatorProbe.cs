@@ -84,44 +84,4 @@ public static class EmulatorProbe
 
         return hits == ids.Count ? (ThreadCpu.Now() - cpu) / (double)ids.Count : double.NaN;
     }
-
-    /// <summary>
-    /// What the emulator's own model adds to every include/exclude that changes a static segment: it serializes the
-    /// whole member set, sorted (MemberIdList.Serialize), before finding it too long for the column. CPU ms by size.
-    /// </summary>
-    public static List<(int Members, double Ms)> SerializeCost(IReadOnlyList<Guid> contacts, int[] sizes)
-    {
-        var result = new List<(int, double)>();
-        foreach (var size in sizes.Where(s => s <= contacts.Count))
-        {
-            var set = new HashSet<Guid>(contacts.Take(size));
-            MemberIdList.Serialize(set.Take(1000));
-            var best = double.MaxValue;
-            for (var i = 0; i < 2; i++)
-            {
-                var cpu = ThreadCpu.Now();
-                var text = MemberIdList.Serialize(set);
-                best = Math.Min(best, ThreadCpu.Ms(ThreadCpu.Now() - cpu));
-                if (text.Length != BenchOutboundMarketing.SerializedLength(size))
-                {
-                    throw new InvalidOperationException("Unexpected serialized length.");
-                }
-            }
-
-            result.Add((size, best));
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// The emulator's model's extra time for a scenario's member messages: each changes the set, then serializes all
-    /// of it. <paramref name="sizes"/> are the set sizes after each request; cost per member from the largest probe.
-    /// </summary>
-    public static double ExtraSeconds(IEnumerable<long> sizes, List<(int Members, double Ms)> cost)
-    {
-        var (members, ms) = cost[^1];
-        var perMember = ms / members;
-        return sizes.Where(s => BenchOutboundMarketing.SerializedLength(s) > SegmentSchema.MemberIdsMaxLength).Sum(s => s * perMember) / 1000.0;
-    }
 }

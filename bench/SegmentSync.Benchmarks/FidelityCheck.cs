@@ -15,11 +15,11 @@ public static class FidelityCheck
 {
     public sealed record Outcome(int Scale, int SmallSegments, long Requests, long ApiCalls);
 
-    public static Outcome Run(JourneysModel model, int scale = 30_000, int smallSegments = 30)
+    public static Outcome Run(int scale = 30_000, int smallSegments = 30)
     {
         var reference = SegmentSyncEnvironment.Create();
         var expected = Sequence(reference.Dataverse, reference.SetSetting, new Population(scale, smallSegments));
-        var bench = BenchEnvironment.Create(model);
+        var bench = BenchEnvironment.Create();
         var actual = Sequence(bench.Dataverse, bench.SetSetting, new Population(scale, smallSegments));
         for (var i = 0; i < expected.Count; i++)
         {

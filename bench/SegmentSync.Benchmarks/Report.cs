@@ -35,8 +35,7 @@ public static class Report
             $"{run.ContactRows:N0} contacts seeded in {run.SeedSeconds:F1} s; whole run {run.Elapsed.TotalSeconds:F0} s. " +
             $"Command: `dotnet run -c Release --project bench/SegmentSync.Benchmarks{(o.Quick ? " -- --quick" : string.Empty)}`.");
         md.AppendLine();
-        md.AppendLine($"Outbound-marketing model: **{(o.Journeys == JourneysModel.Bench ? "bench copy** (the emulator's model with the member-list length checked before serializing; see docs/PERFORMANCE.md)" : "emulator's own**")}. " +
-            $"Fidelity check: every scenario on both segment models at {run.Fidelity.Scale:N0} ({run.Fidelity.SmallSegments} small segments) issued the same {run.Fidelity.Requests:N0} plug-in requests and {run.Fidelity.ApiCalls} Custom API calls, message by message, " +
+        md.AppendLine($"Fidelity check: every scenario on both segment models at {run.Fidelity.Scale:N0} ({run.Fidelity.SmallSegments} small segments) issued the same {run.Fidelity.Requests:N0} plug-in requests and {run.Fidelity.ApiCalls} Custom API calls, message by message, " +
             "on `SegmentSyncEnvironment.Create()` and on the benchmark environment. Times are thread CPU time" + (ThreadCpu.Available ? string.Empty : " (unavailable here: wall time)") + ", single-threaded, in one process.");
         md.AppendLine();
         foreach (var r in run.For(SegmentTargetOption.Outbound))
@@ -178,12 +177,6 @@ public static class Report
                 $"Against {N(small.TableRows)} contacts: {small.MicrosecondsPerId:F2} µs an id. One query without an index (full scan of {N(big.TableRows)} rows): {run.ScanMs:F0} ms. A bare HashSet lookup: {run.HashNsPerId:F0} ns an id.");
         }
 
-        if (run.SerializeCost.Count > 0)
-        {
-            md.AppendLine("- The emulator's outbound-marketing model serializes the whole member list, sorted, after every include/exclude that changes a static segment, before finding it too long for the column: " +
-                string.Join(", ", run.SerializeCost.Select(c => $"{N(c.Members)} members {c.Ms:F0} ms")) + " a request" +
-                (run.AsIsExtraSeconds.Count > 0 ? $"; over S1 that is about {run.AsIsExtraSeconds.GetValueOrDefault("S1"):F0} s, over S2 {run.AsIsExtraSeconds.GetValueOrDefault("S2"):F0} s." : "."));
-        }
 
         md.AppendLine();
         md.AppendLine("## Naive peer");
@@ -240,10 +233,6 @@ public static class Report
         Row("CPU: client / emulator / plug-in (s)", r => $"{r.ClientCpu / 1e9:F1} / {r.EmulatorCpu / 1e9:F1} / {r.PluginCpu / 1e9:F1}");
         Row("wall time (s)", r => F(CallRecord.Ms(r.WallTicks) / 1000, 1));
         Row("naive peer: wall time (s, extrapolated from a sample)", r => F(run.Naive[r.Scenario].EstimatedSeconds, 0));
-        if (run.Options.Journeys == JourneysModel.Bench && results.Any(r => r.Scenario.Target == SegmentTargetOption.Outbound))
-        {
-            Row("the emulator's own outbound model would add (s, estimated)", r => F(run.AsIsExtraSeconds.GetValueOrDefault(r.Scenario.Key), 0));
-        }
     }
 
     private static void EndToEndSection(StringBuilder md, BenchRun run)
@@ -329,10 +318,6 @@ public static class Report
 
         var longest = results.Max(MaxAt10x);
         yield return $"{Ok(longest < PluginTimeLimitSeconds / 2)} Longest call at 10x the emulator's latency: {longest:F1} s (limit 120 s).";
-        if (run.Options.Journeys == JourneysModel.Bench && run.AsIsExtraSeconds.Values.Any(v => v > 1))
-        {
-            yield return $"✗ The emulator's own outbound-marketing model is a bottleneck: it would add about {run.AsIsExtraSeconds.GetValueOrDefault("S1"):F0} s to S1 and {run.AsIsExtraSeconds.GetValueOrDefault("S2"):F0} s to S2 (serializing the whole member list after every member message), which is why these figures use the bench copy.";
-        }
 
         if (run.EndToEnd is { } e2e)
         {

@@ -38,7 +38,7 @@ public sealed class ImportSpec
     /// page); for outbound, while msdyncrm_segmentmemberids holds it (at most 23,809 ids).
     /// </summary>
     public bool MembershipReadable => Target == SegmentTargetOption.RealTime
-        || BenchOutboundMarketing.SerializedLength(Current.Count) <= SegmentSync.Emulator.Journeys.SegmentSchema.MemberIdsMaxLength;
+        || SegmentSync.Plugins.Domain.MemberIdListCodec.SerializedLength(Current.Count, withPrefix: true) <= SegmentSync.Emulator.Journeys.SegmentSchema.MemberIdsMaxLength;
 
     public int Batches => Math.Max(1, (Ids.Count + SegmentImportClient.MaxBatchSize - 1) / SegmentImportClient.MaxBatchSize);
 }
