@@ -59,6 +59,9 @@ public sealed partial class InMemoryDataverse
         }
     }
 
+    /// <summary>Raised after <see cref="Restore"/>, so state derived from rows (such as steps registered by records) is rebuilt.</summary>
+    public event Action? Restored;
+
     /// <summary>
     /// Loads persisted rows and model items without the pipeline, plug-ins, counters or lookup checks (rows may come in
     /// any order). A row replaces the row with its id; a row that another row's alternate key conflicts with evicts that
@@ -102,6 +105,8 @@ public sealed partial class InMemoryDataverse
 
             Store.Tracker?.Clear();
         }
+
+        Restored?.Invoke();
     }
 
     internal void RegisterState(IPersistentState state)

@@ -51,6 +51,28 @@ public sealed class PluginRegistry
         lock (_gate) _steps.Add(new RegisteredStep(step, pluginFactory, Interlocked.Increment(ref _order)));
     }
 
+    /// <summary>
+    /// Registers <paramref name="step"/> in place of the step with the same <see cref="StepRegistration.Id"/>, if any
+    /// (a changed sdkmessageprocessingstep record); the step then runs after those registered before it.
+    /// </summary>
+    public void ReplaceStep(StepRegistration step, Func<IPlugin> pluginFactory)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(pluginFactory);
+        Validate(step);
+        lock (_gate)
+        {
+            _steps.RemoveAll(s => s.Registration.Id == step.Id);
+            _steps.Add(new RegisteredStep(step, pluginFactory, Interlocked.Increment(ref _order)));
+        }
+    }
+
+    /// <summary>Unregisters the step with id <paramref name="stepId"/>; false when there is none.</summary>
+    public bool RemoveStep(Guid stepId)
+    {
+        lock (_gate) return _steps.RemoveAll(s => s.Registration.Id == stepId) > 0;
+    }
+
     /// <summary>The Custom API named <paramref name="name"/>, with its plug-in, if registered.</summary>
     internal bool TryGetCustomApi(string name, out CustomApiDefinition api, out RegisteredStep main)
     {
@@ -76,6 +98,9 @@ public sealed class PluginRegistry
                 .ToList();
         }
     }
+
+    /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="step"/> could not be registered.</summary>
+    internal void Check(StepRegistration step) => Validate(step);
 
     private void Validate(StepRegistration step)
     {

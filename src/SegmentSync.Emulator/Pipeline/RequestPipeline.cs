@@ -42,6 +42,12 @@ internal sealed class RequestPipeline
         }
     }
 
+    /// <summary>The names of the messages the pipeline executes (Custom APIs included once registered).</summary>
+    public IReadOnlyList<string> MessageNames
+    {
+        get { lock (_executors) return _executors.Keys.ToList(); }
+    }
+
     /// <summary>Runs one request. Requests are serialized: one top-level request holds the emulator for its whole transaction.</summary>
     public OrganizationResponse Execute(OrganizationRequest request, CallScope scope)
     {

@@ -6,9 +6,9 @@ namespace SegmentSync.Emulator;
 
 /// <summary>
 /// A small privilege model: a role is a named set of privilege names (prvWriteaccount, prvBulkDelete, ...), a user
-/// holds roles, and the SYSTEM user holds every privilege. The pipeline enforces one thing with it: a Custom API's
+/// holds roles, and the SYSTEM user holds every privilege. The pipeline enforces a Custom API's
 /// <see cref="CustomApiDefinition.ExecutePrivilegeName"/> (a caller without that privilege is refused before the
-/// API's plug-in runs). Table privileges, access levels (all are treated as Global), business units, teams and
+/// API's plug-in runs), and <see cref="PluginRegistrationCatalog"/> the privileges of writing plug-in steps. Table privileges, access levels (all are treated as Global), business units, teams and
 /// sharing are not enforced. Thread-safe.
 /// </summary>
 public sealed class SecurityModel
@@ -82,6 +82,18 @@ public sealed class SecurityModel
             return _userRoles.TryGetValue(userId, out var roles)
                 && roles.Any(name => _roles.TryGetValue(name, out var role) && role.Privileges.Contains(privilegeName));
         }
+    }
+
+    /// <summary>
+    /// Refuses <paramref name="userId"/> unless it holds <paramref name="privilegeName"/>; <paramref name="action"/> says
+    /// what it tried ("register a plug-in step").
+    /// </summary>
+    public void Demand(Guid userId, string privilegeName, string action)
+    {
+        if (HasPrivilege(userId, privilegeName)) return;
+        throw DataverseFault.Create(
+            ErrorCodes.PrivilegeDenied,
+            $"Principal user (Id={userId}, type=8, roleCount={RolesOf(userId).Count}) is missing {privilegeName} privilege, which is needed to {action}.");
     }
 
     /// <summary>Refuses <paramref name="userId"/> the Custom API <paramref name="api"/> unless it holds the API's execute privilege.</summary>
