@@ -9,6 +9,6 @@ namespace SegmentSync.Plugins.Schema
     /// </summary>
     public static class CustomApis
     {
-        public static IReadOnlyList<CustomApiDescriptor> All => SegmentImportApi.All.Concat(SegmentRefreshApi.All).ToList();
+        public static IReadOnlyList<CustomApiDescriptor> All => SegmentImportApi.All.Concat(SegmentRefreshApi.All).Concat(GuardSetupApi.All).ToList();
     }
 }

@@ -17,8 +17,8 @@ namespace SegmentSync.Plugins.Schema
         /// <summary>
         /// The steps the solution package registers. Empty: the guard's steps (below) are on Journeys tables and messages
         /// that an environment has only when it has that segment model, and on messages whose SDK message ids belong to
-        /// the Journeys solution; they are registered per environment (the local environment does it for the models it
-        /// installs).
+        /// the Journeys solution; <see cref="GuardSetupApi.ConfigureGuard"/> registers them in each environment, finding
+        /// the messages by name.
         /// </summary>
         public static IReadOnlyList<PluginStepDescriptor> All => new PluginStepDescriptor[0];
 

@@ -1,6 +1,4 @@
-using System.Linq;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 using SegmentSync.Plugins.Domain;
 using SegmentSync.Plugins.Infrastructure;
 using SegmentSync.Plugins.Schema;
@@ -11,8 +9,8 @@ namespace SegmentSync.Plugins.Targets
     public static class SegmentTargets
     {
         /// <summary>Dataverse's table of tables: querying it tells which segment models an environment has.</summary>
-        public const string EntityTable = "entity";
-        public const string EntityLogicalName = "logicalname";
+        public const string EntityTable = SegmentModelCatalog.EntityTable;
+        public const string EntityLogicalName = SegmentModelCatalog.EntityLogicalName;
 
         /// <summary>
         /// The setting decides (Outbound or RealTime). With Auto, a segment keeps the model it was created in, and a new
@@ -33,15 +31,13 @@ namespace SegmentSync.Plugins.Targets
 
         private static SegmentTargetOption Detect(IOrganizationService service)
         {
-            var query = new QueryExpression(EntityTable) { ColumnSet = new ColumnSet(EntityLogicalName) };
-            query.Criteria.AddCondition(EntityLogicalName, ConditionOperator.In, RealTimeSegmentTables.Definition, OutboundSegmentTable.LogicalName);
-            var tables = service.RetrieveMultiple(query).Entities.Select(e => e.GetAttributeValue<string>(EntityLogicalName)).ToList();
-            if (tables.Contains(RealTimeSegmentTables.Definition))
+            var models = SegmentModelCatalog.Read(service);
+            if (models.HasRealTime)
             {
                 return SegmentTargetOption.RealTime;
             }
 
-            if (tables.Contains(OutboundSegmentTable.LogicalName))
+            if (models.HasOutbound)
             {
                 return SegmentTargetOption.Outbound;
             }

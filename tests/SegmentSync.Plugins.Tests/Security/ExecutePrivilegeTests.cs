@@ -9,7 +9,10 @@ using Xunit;
 
 namespace SegmentSync.Plugins.Tests.Security;
 
-/// <summary>The Custom APIs need the execute privilege the solution sets; only the integration role grants it.</summary>
+/// <summary>
+/// The Custom APIs need the execute privilege the solution sets: the integration role grants the import, refresh and
+/// release APIs'; the guard set-up needs the platform's own step privilege, which neither of SegmentSync's roles grants.
+/// </summary>
 public class ExecutePrivilegeTests
 {
     private readonly ImportHarness _h = new(10);
@@ -22,7 +25,16 @@ public class ExecutePrivilegeTests
         foreach (var api in CustomApis.All)
         {
             Assert.False(string.IsNullOrEmpty(api.ExecutePrivilegeName));
-            Assert.Contains(api.ExecutePrivilegeName, roles[SegmentSyncSolution.IntegrationRoleName].Privileges);
+            if (api.UniqueName == GuardSetupApi.ConfigureGuard)
+            {
+                Assert.Equal(PluginRegistrationTables.Step.CreatePrivilege, api.ExecutePrivilegeName);
+                Assert.DoesNotContain(api.ExecutePrivilegeName, roles[SegmentSyncSolution.IntegrationRoleName].Privileges);
+            }
+            else
+            {
+                Assert.Contains(api.ExecutePrivilegeName, roles[SegmentSyncSolution.IntegrationRoleName].Privileges);
+            }
+
             Assert.DoesNotContain(api.ExecutePrivilegeName, roles[SegmentSyncSolution.RunHistoryReaderRoleName].Privileges);
             Assert.Equal(api.ExecutePrivilegeName, _h.Environment.Dataverse.Plugins.CustomApis.Single(a => a.UniqueName == api.UniqueName).ExecutePrivilegeName);
         }
