@@ -44,10 +44,15 @@ public sealed class SegmentSyncEnvironment
         SegmentSyncTables.Register(dataverse);
         EnvironmentVariables.Register(dataverse);
         RegisterCustomApis(dataverse);
-        RegisterGuard(dataverse, outbound != null, realTime != null, typeof(ImportSegmentPlugin).Assembly.GetType);
         InstallRoles(dataverse);
         EntityCatalog.Register(dataverse);
-        return new SegmentSyncEnvironment(dataverse, outbound, realTime);
+        var registration = PluginRegistrationCatalog.Install(dataverse);
+        foreach (var type in typeof(ImportSegmentPlugin).Assembly.GetTypes().Where(t => typeof(IPlugin).IsAssignableFrom(t) && !t.IsAbstract))
+        {
+            registration.AddPluginType(type, SegmentSync.Solution.Generation.ComponentXml.PluginTypeId(type.FullName!));
+        }
+
+        return Ready(dataverse, outbound, realTime);
     }
 
     /// <summary>
@@ -62,11 +67,15 @@ public sealed class SegmentSyncEnvironment
         var realTime = models.HasFlag(JourneysModels.RealTime) ? RealTimeJourneysModel.Install(dataverse) : null;
         EnvironmentVariables.Register(dataverse);
         var installed = SegmentSync.Solution.Installing.SolutionInstaller.Install(dataverse, SegmentSync.Solution.Installing.PackedSolution.Open(solutionZip));
-        // The guard's steps are registered per environment, with the plug-in type the solution installed.
-        RegisterGuard(dataverse, outbound != null, realTime != null, name => installed.PluginTypes.Values.FirstOrDefault(t => t.FullName == name));
         InstallRoles(dataverse);
         EntityCatalog.Register(dataverse);
-        return new SegmentSyncEnvironment(dataverse, outbound, realTime);
+        var registration = PluginRegistrationCatalog.Install(dataverse);
+        foreach (var (id, type) in installed.PluginTypes)
+        {
+            registration.AddPluginType(type, id);
+        }
+
+        return Ready(dataverse, outbound, realTime);
     }
 
     /// <summary>The static members of a segment of either model (the SegmentId an import reports).</summary>
@@ -89,32 +98,19 @@ public sealed class SegmentSyncEnvironment
     }
 
     /// <summary>
-    /// Registers the manual-edit guard's steps (<see cref="PluginSteps.OutboundGuard"/>, <see cref="PluginSteps.RealTimeGuard"/>)
-    /// for the segment models the environment has, running the plug-in type <paramref name="pluginType"/> resolves
-    /// (nothing is registered when it does not know the guard, as with a solution built before it).
+    /// Calls <see cref="GuardSetupApi.ConfigureGuard"/> as <paramref name="userId"/> (SYSTEM by default), as an admin does
+    /// after importing the solution: <paramref name="enabled"/> registers the manual-edit guard's steps for the segment
+    /// models the environment has, false removes them.
     /// </summary>
-    public static void RegisterGuard(InMemoryDataverse dataverse, bool outbound, bool realTime, Func<string, Type?> pluginType)
-    {
-        var steps = (outbound ? PluginSteps.OutboundGuard : []).Concat(realTime ? PluginSteps.RealTimeGuard : []);
-        foreach (var step in steps)
-        {
-            var type = pluginType(step.PluginTypeName);
-            if (type == null)
-            {
-                continue;
-            }
+    public OrganizationResponse ConfigureGuard(bool enabled, Guid? userId = null) =>
+        Service(userId).Execute(new OrganizationRequest(GuardSetupApi.ConfigureGuard) { [GuardSetupApi.Enabled] = enabled });
 
-            dataverse.Plugins.RegisterStep(new StepRegistration
-            {
-                Name = step.Name,
-                MessageName = step.MessageName,
-                PrimaryEntity = step.PrimaryEntity,
-                Stage = step.Stage,
-                Mode = (StepMode)step.Mode,
-                Rank = step.Rank,
-                FilteringAttributes = string.IsNullOrEmpty(step.FilteringAttributes) ? null : step.FilteringAttributes.Split(','),
-            }, () => CreatePlugin(type));
-        }
+    /// <summary>The environment as a maker's is once the admin's post-import steps are done: the guard is on.</summary>
+    private static SegmentSyncEnvironment Ready(InMemoryDataverse dataverse, OutboundMarketing? outbound, RealTimeJourneys? realTime)
+    {
+        var environment = new SegmentSyncEnvironment(dataverse, outbound, realTime);
+        environment.ConfigureGuard(enabled: true);
+        return environment;
     }
 
     /// <summary>Defines the solution's security roles (the integration role, the run history reader) in the emulator.</summary>

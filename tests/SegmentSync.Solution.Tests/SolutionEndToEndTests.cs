@@ -71,8 +71,24 @@ public class LinkedSuitesTests
         var harness = new Plugins.Tests.Import.ImportHarness();
 
         // Only an install from the zip's customapi.xml carries the execute privilege; the direct registration does not.
-        Assert.All(harness.Environment.Dataverse.Plugins.CustomApis, api => Assert.Equal(ExternalSegmentTable.WritePrivilege, api.ExecutePrivilegeName));
+        Assert.All(harness.Environment.Dataverse.Plugins.CustomApis, api => Assert.Equal(
+            api.UniqueName == GuardSetupApi.ConfigureGuard ? PluginRegistrationTables.Step.CreatePrivilege : ExternalSegmentTable.WritePrivilege, api.ExecutePrivilegeName));
         Assert.Contains(System.Runtime.Loader.AssemblyLoadContext.All, c => c.Name?.StartsWith("plugin-", StringComparison.Ordinal) == true
             && c.Assemblies.Any(a => a.GetName().Name == "SegmentSync.Plugins"));
+    }
+
+    [Fact]
+    public void TheZipsGuardSetUp_RegistersTheGuardSteps_WhichBlockAManualEdit()
+    {
+        var harness = new Plugins.Tests.Import.ImportHarness();
+        var segment = harness.Import(harness.Contacts.Take(3)).Final.SegmentId;
+
+        var guard = harness.Environment.Dataverse.Plugins.Steps.Where(s => s.Name?.StartsWith(PluginSteps.GuardPluginType, StringComparison.Ordinal) == true).ToList();
+
+        Assert.Equal(PluginSteps.OutboundGuard.Count + PluginSteps.RealTimeGuard.Count, guard.Count);
+        var error = Assert.Throws<System.ServiceModel.FaultException<OrganizationServiceFault>>(() => harness.EditByHand(segment, add: true, harness.Contacts[5]));
+        Assert.Contains("managed by SegmentSync", error.Detail.Message);
+        var blockedBy = harness.Environment.Dataverse.Traces.All.Last(t => t.Text.Contains("Blocked"));
+        Assert.Contains("ManagedSegmentGuardPlugin", blockedBy.Text);
     }
 }

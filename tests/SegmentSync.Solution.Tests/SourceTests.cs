@@ -58,7 +58,7 @@ public class SourceTests
     }
 
     [Fact]
-    public void CustomApis_AreUnboundActionsWithTheWriteSegmentPrivilege()
+    public void CustomApis_AreUnboundActions_TheSegmentApisWithTheWriteSegmentPrivilege_TheGuardSetUpWithTheStepPrivilege()
     {
         foreach (var api in CustomApis.All)
         {
@@ -66,7 +66,8 @@ public class SourceTests
             Assert.Equal("0", xml.Child("isfunction"));
             Assert.Equal("0", xml.Child("bindingtype"));
             Assert.Equal("0", xml.Child("isprivate"));
-            Assert.Equal(ExternalSegmentTable.WritePrivilege, xml.Child("executeprivilegename"));
+            var privilege = api.UniqueName == GuardSetupApi.ConfigureGuard ? PluginRegistrationTables.Step.CreatePrivilege : ExternalSegmentTable.WritePrivilege;
+            Assert.Equal(privilege, xml.Child("executeprivilegename"));
             Assert.Equal(ComponentXml.PluginTypeId(api.PluginTypeName).ToString("D"), xml.Element("plugintypeid")!.Element("plugintypeexportkey")!.Value);
         }
     }
