@@ -98,6 +98,27 @@ public sealed class SegmentSyncEnvironment
     }
 
     /// <summary>
+    /// The integration user named <paramref name="fullName"/> (created with <see cref="CreateIntegrationUser"/> if the
+    /// organization, restored from a database, has none yet), holding the integration role.
+    /// </summary>
+    public Guid IntegrationUser(string fullName = "SegmentSync integration")
+    {
+        var existing = Service().RetrieveMultiple(new Microsoft.Xrm.Sdk.Query.QueryByAttribute(SystemTables.SystemUser)
+        {
+            ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(false),
+            Attributes = { "fullname" },
+            Values = { fullName },
+        }).Entities.FirstOrDefault();
+        if (existing is null)
+        {
+            return CreateIntegrationUser(fullName);
+        }
+
+        Dataverse.Security.AssignRole(existing.Id, SegmentSyncSolution.IntegrationRoleName);
+        return existing.Id;
+    }
+
+    /// <summary>
     /// Calls <see cref="GuardSetupApi.ConfigureGuard"/> as <paramref name="userId"/> (SYSTEM by default), as an admin does
     /// after importing the solution: <paramref name="enabled"/> registers the manual-edit guard's steps for the segment
     /// models the environment has, false removes them.

@@ -63,7 +63,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         var app = builder.Build();
         var handler = new WebApiHandler(dataverse, options);
         var protection = options.Limits is null ? null : new ServiceProtection(options.Limits, TimeProvider.System);
-        var expected = Encoding.UTF8.GetBytes("Bearer " + token);
+        var administrator = Encoding.UTF8.GetBytes("Bearer " + token);
+        IEnumerable<(byte[] Expected, Guid? User)> Callers() =>
+            options.UserTokens.Select(t => (Encoding.UTF8.GetBytes("Bearer " + t.Key), (Guid?)t.Value)).Prepend((administrator, null));
 
         app.Use(async (context, next) =>
         {
@@ -89,7 +91,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             var presented = Encoding.UTF8.GetBytes(context.Request.Headers.Authorization.ToString());
-            if (!CryptographicOperations.FixedTimeEquals(presented, expected))
+            var caller = Callers().FirstOrDefault(c => CryptographicOperations.FixedTimeEquals(presented, c.Expected));
+            if (caller.Expected is null)
             {
                 context.Response.Headers.WWWAuthenticate = "Bearer";
                 throw new WebApiException(401, WebApiException.Unauthorized, presented.Length == 0
@@ -97,6 +100,7 @@ public sealed class EmulatorServer : IAsyncDisposable
                     : "The bearer token is not valid for this environment.");
             }
 
+            WebApiHandler.SetCaller(context, caller.User);
             await next(context);
         });
         if (protection is not null) app.Use((context, next) => protection.Invoke(context, next));

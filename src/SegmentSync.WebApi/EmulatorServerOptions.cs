@@ -8,8 +8,15 @@ public sealed class EmulatorServerOptions
     /// <summary>The port on 127.0.0.1; 0 takes a free one.</summary>
     public int Port { get; set; }
 
-    /// <summary>The bearer token callers must send; a random one when null.</summary>
+    /// <summary>The bearer token callers must send; a random one when null. Its requests run as SYSTEM (an administrator).</summary>
     public string? Token { get; set; }
+
+    /// <summary>
+    /// More bearer tokens, each running its requests as a systemuser of the organization, whose security roles then
+    /// decide (as in Dataverse) whether it may call a Custom API or register a plug-in step. Tokens may be added while
+    /// the server runs.
+    /// </summary>
+    public IDictionary<string, Guid> UserTokens { get; } = new System.Collections.Concurrent.ConcurrentDictionary<string, Guid>(StringComparer.Ordinal);
 
     /// <summary>Service protection limits (none when null), answered with 429 and Retry-After as Dataverse does.</summary>
     public ServiceProtectionLimits? Limits { get; set; }

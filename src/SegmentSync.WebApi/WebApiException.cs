@@ -38,7 +38,7 @@ public sealed class WebApiException(int status, int errorCode, string message) :
         {
             0x80040217 => 404, // object does not exist
             0x80040237 or 0x80060892 => 412, // duplicate record / duplicate key
-            0x80040220 => 401,
+            0x80040220 => 403, // the caller lacks a privilege
             0x80040224 or 0x80040216 => 500, // unexpected plug-in exception, unexpected error
             0x8004_4151 => 500, // SQL timeout (transient)
             _ => 400,

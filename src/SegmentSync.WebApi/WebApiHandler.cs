@@ -20,7 +20,19 @@ internal sealed class WebApiHandler(InMemoryDataverse dataverse, EmulatorServerO
 
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly IOrganizationService _service = dataverse.GetService();
+    private const string CallerKey = "segsync.caller";
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, IOrganizationService> _services = new();
+
+    /// <summary>Remembers which user the request's bearer token runs as (null: SYSTEM).</summary>
+    public static void SetCaller(HttpContext context, Guid? userId) => context.Items[CallerKey] = userId;
+
+    /// <summary>The service of the user the request runs as.</summary>
+    private IOrganizationService ServiceFor(HttpContext context)
+    {
+        var user = context.Items[CallerKey] as Guid? ?? dataverse.SystemUserId;
+        return _services.GetOrAdd(user, id => dataverse.GetService(id));
+    }
 
     public async Task Handle(HttpContext context)
     {
@@ -46,7 +58,7 @@ internal sealed class WebApiHandler(InMemoryDataverse dataverse, EmulatorServerO
         if (name.Equals("WhoAmI", StringComparison.OrdinalIgnoreCase))
         {
             RequireMethod(method, "GET");
-            var response = _service.Execute(new OrganizationRequest("WhoAmI"));
+            var response = ServiceFor(context).Execute(new OrganizationRequest("WhoAmI"));
             await WriteJson(context, 200, ODataJson.WriteResults(response.Results, Context(context, "Microsoft.Dynamics.CRM.WhoAmIResponse")));
             return;
         }
@@ -70,7 +82,7 @@ internal sealed class WebApiHandler(InMemoryDataverse dataverse, EmulatorServerO
             case "GET":
                 {
                     var columns = ODataQuery.Select(table, context.Request.Query["$select"]);
-                    var entity = Retrieve(table, key, columns);
+                    var entity = Retrieve(context, table, key, columns);
                     var json = ODataJson.Write(table, entity, columns, Annotations(context));
                     json.Insert(0, "@odata.context", Context(context, $"{table.EntitySetName}/$entity"));
                     await WriteJson(context, 200, json);
@@ -80,12 +92,12 @@ internal sealed class WebApiHandler(InMemoryDataverse dataverse, EmulatorServerO
             case "POST" when key is null:
                 {
                     var entity = ODataJson.Read(table, await ReadBody(context), TableForSet);
-                    var id = _service.Create(entity);
+                    var id = ServiceFor(context).Create(entity);
                     context.Response.Headers["OData-EntityId"] = EntityUrl(context, table, id);
                     if (Prefers(context, "return=representation"))
                     {
                         var columns = ODataQuery.Select(table, context.Request.Query["$select"]);
-                        var json = ODataJson.Write(table, _service.Retrieve(table.LogicalName, id, ColumnSetOf(columns)), columns, Annotations(context));
+                        var json = ODataJson.Write(table, ServiceFor(context).Retrieve(table.LogicalName, id, ColumnSetOf(columns)), columns, Annotations(context));
                         json.Insert(0, "@odata.context", Context(context, $"{table.EntitySetName}/$entity"));
                         await WriteJson(context, 201, json);
                     }
@@ -103,10 +115,10 @@ internal sealed class WebApiHandler(InMemoryDataverse dataverse, EmulatorServerO
                     var reference = Reference(table, key);
                     entity.Id = reference.Id;
                     foreach (var (k, v) in reference.KeyAttributes) entity.KeyAttributes[k] = v;
-                    if (context.Request.Headers.IfMatch == "*") _service.Update(entity); // update only: 404 when missing
-                    else if (context.Request.Headers.IfNoneMatch == "*") _service.Create(entity); // create only: 412 when present
-                    else _service.Execute(new UpsertRequest { Target = entity });
-                    var id = entity.Id != Guid.Empty ? entity.Id : Retrieve(table, key, null).Id;
+                    if (context.Request.Headers.IfMatch == "*") ServiceFor(context).Update(entity); // update only: 404 when missing
+                    else if (context.Request.Headers.IfNoneMatch == "*") ServiceFor(context).Create(entity); // create only: 412 when present
+                    else ServiceFor(context).Execute(new UpsertRequest { Target = entity });
+                    var id = entity.Id != Guid.Empty ? entity.Id : Retrieve(context, table, key, null).Id;
                     context.Response.Headers["OData-EntityId"] = EntityUrl(context, table, id);
                     context.Response.StatusCode = 204;
                     return;
@@ -115,7 +127,7 @@ internal sealed class WebApiHandler(InMemoryDataverse dataverse, EmulatorServerO
             case "DELETE" when key is not null:
                 {
                     var reference = Reference(table, key);
-                    _service.Execute(new DeleteRequest { Target = reference });
+                    ServiceFor(context).Execute(new DeleteRequest { Target = reference });
                     context.Response.StatusCode = 204;
                     return;
                 }
@@ -153,7 +165,7 @@ internal sealed class WebApiHandler(InMemoryDataverse dataverse, EmulatorServerO
             query.PageInfo = new PagingInfo { Count = pageSize.Value, PageNumber = page, PagingCookie = cookie, ReturnTotalRecordCount = count };
         }
 
-        var result = _service.RetrieveMultiple(query);
+        var result = ServiceFor(context).RetrieveMultiple(query);
         var annotations = Annotations(context);
         var select = columns is null ? string.Empty : "(" + string.Join(",", columns.Select(ODataJson.PropertyName)) + ")";
         var json = new JsonObject { ["@odata.context"] = Context(context, table.EntitySetName + select) };
@@ -189,13 +201,13 @@ internal sealed class WebApiHandler(InMemoryDataverse dataverse, EmulatorServerO
         // Dataverse's Web API takes the optional "tag" as a query parameter and gives it to plug-ins as a shared variable.
         if (context.Request.Query.TryGetValue("tag", out var tag) && !string.IsNullOrEmpty(tag.ToString())) request["tag"] = tag.ToString();
 
-        var response = _service.Execute(request);
+        var response = ServiceFor(context).Execute(request);
         await WriteJson(context, 200, ODataJson.WriteResults(response.Results, Context(context, $"Microsoft.Dynamics.CRM.{request.RequestName}Response")));
     }
 
-    private Entity Retrieve(TableDefinition table, string key, IReadOnlyList<ColumnDefinition>? columns)
+    private Entity Retrieve(HttpContext context, TableDefinition table, string key, IReadOnlyList<ColumnDefinition>? columns)
     {
-        var response = (RetrieveResponse)_service.Execute(new RetrieveRequest { Target = Reference(table, key), ColumnSet = ColumnSetOf(columns) });
+        var response = (RetrieveResponse)ServiceFor(context).Execute(new RetrieveRequest { Target = Reference(table, key), ColumnSet = ColumnSetOf(columns) });
         return response.Entity;
     }
 

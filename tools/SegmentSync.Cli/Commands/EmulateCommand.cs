@@ -61,11 +61,14 @@ public static class EmulateCommand
                         MaxConcurrentRequests = parse.GetValue(concurrent),
                     },
                 };
+                var integrationToken = EmulatorServer.NewToken();
+                options.UserTokens[integrationToken] = environment.IntegrationUser();
                 await using var server = await EmulatorServer.StartAsync(environment.Dataverse, options, cancellationToken);
                 Console.WriteLine($"Listening on {server.BaseAddress.GetLeftPart(UriPartial.Authority)}");
                 Console.WriteLine($"Web API: {server.WebApiAddress}");
                 // A generated token is shown so that callers can use it; one given with --token is a secret the caller has.
-                Console.WriteLine(parse.GetValue(token) is null ? $"Token: {server.Token}" : "Token: the one given with --token (not shown).");
+                Console.WriteLine(parse.GetValue(token) is null ? $"Token: {server.Token} (an administrator)" : "Token: the one given with --token (not shown; an administrator).");
+                Console.WriteLine($"Integration token: {integrationToken} (the SegmentSync integration user: may import, refresh and release, not configure the guard)");
                 Console.WriteLine("Press Ctrl+C to stop.");
                 Console.Out.Flush();
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
