@@ -5,7 +5,7 @@ var root = new RootCommand("segsync: mirror Customer Insights - Data segments in
 {
     DemoCommand.Create(),
     SolutionCommand.Create(), PackCommand.Create(), EmulateCommand.Create(),
-    PushCommand.Create(),
+    PushCommand.Create(), GuardCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

@@ -70,6 +70,19 @@ public sealed class DataverseClient : IDisposable
     public async Task<ImportResult> ContinueAsync(Guid importId, CancellationToken cancellationToken = default) =>
         ReadImport(await SendAsync(HttpMethod.Post, Api.ContinueSegmentImport, new JsonObject { [Api.ImportId] = importId.ToString() }, null, cancellationToken));
 
+    /// <summary>Registers (<paramref name="enabled"/>) or removes the manual-edit guard's steps; needs an administrator.</summary>
+    public async Task<GuardResult> ConfigureGuardAsync(bool enabled, CancellationToken cancellationToken = default)
+    {
+        var json = await SendAsync(HttpMethod.Post, GuardSetupApi.ConfigureGuard, new JsonObject { [GuardSetupApi.Enabled] = enabled }, null, cancellationToken);
+        return new GuardResult(
+            json[GuardSetupApi.SegmentModels]?.GetValue<string>() ?? string.Empty,
+            json[GuardSetupApi.StepsCreated]?.GetValue<int>() ?? 0,
+            json[GuardSetupApi.StepsUpdated]?.GetValue<int>() ?? 0,
+            json[GuardSetupApi.StepsRemoved]?.GetValue<int>() ?? 0,
+            json[GuardSetupApi.StepsActive]?.GetValue<int>() ?? 0,
+            json[GuardSetupApi.MessagesNotFound]?.GetValue<string>() ?? string.Empty);
+    }
+
     public Task<JsonObject> WhoAmIAsync(CancellationToken cancellationToken = default) => SendAsync(HttpMethod.Get, "WhoAmI", null, null, cancellationToken);
 
     /// <summary>GET of a Web API URL relative to /api/data/v9.2/ (or an absolute nextLink).</summary>

@@ -19,12 +19,7 @@ public static class PushCommand
         {
             Description = "The export: a CSV file with a header, a CDM folder (or its model.json) with CSV partitions (several, gzip or not), or a manifest .json naming CSV files.",
         };
-        var url = new Option<string?>("--url") { Description = "The environment, e.g. https://contoso.crm.dynamics.com, or the URL segsync emulate printed. Default: SEGSYNC_URL, then push.environmentUrl in pac.config.json.", HelpName = "url" };
-        var auth = new Option<string?>("--auth") { Description = "Sign-in: token (SEGSYNC_TOKEN), client-secret (SEGSYNC_CLIENT_SECRET), certificate or device-code. Default: the first whose secret is set, else device-code.", HelpName = "method" };
-        auth.AcceptOnlyFromAmong("token", "client-secret", "certificate", "device-code");
-        var tenant = new Option<string?>("--tenant-id") { Description = "Microsoft Entra tenant id (or SEGSYNC_TENANT_ID).", HelpName = "id" };
-        var clientId = new Option<string?>("--client-id") { Description = "App registration (client) id (or SEGSYNC_CLIENT_ID).", HelpName = "id" };
-        var certificate = new Option<string?>("--certificate") { Description = "A .pfx file for certificate sign-in; its password, if any, in SEGSYNC_CERTIFICATE_PASSWORD.", HelpName = "file" };
+        var connection = new ConnectionOptions();
         var column = new Option<string>("--contact-id-column") { Description = "The column that holds the Dynamics 365 Contact ID (the export destination's matching field).", DefaultValueFactory = _ => "ContactId", HelpName = "name" };
         var delimiter = new Option<string>("--delimiter") { Description = "The CSV delimiter: , ; | or tab.", DefaultValueFactory = _ => ",", HelpName = "char" };
         var manifest = new Option<string?>("--manifest") { Description = "A JSON file with segment metadata (id, name, url, exportedOn, status) for what the export does not say.", HelpName = "file" };
@@ -52,9 +47,10 @@ public static class PushCommand
             + "Exit codes: 0 done (or skipped by rule), 1 command line or unexpected error, 2 unusable input (nothing sent), 3 refused by the service, "
             + "4 sign-in failed or not allowed, 5 service unavailable after retries (run again to resume).")
         {
-            input, url, auth, tenant, clientId, certificate, column, delimiter, manifest, segmentId, segmentName, segmentUrl, exportedOn, status, segments,
+            input, column, delimiter, manifest, segmentId, segmentName, segmentUrl, exportedOn, status, segments,
             batchSize, dryRun, allowEmpty, json, stateDir, noResume, retries, timeout,
         };
+        foreach (var option in connection.All) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var asJson = parse.GetValue(json);
@@ -73,7 +69,7 @@ public static class PushCommand
                     Status = parse.GetValue(status) is { } s ? Enum.Parse<SourceSegmentStatus>(s, ignoreCase: true) : null,
                     Segments = (parse.GetValue(segments) ?? Array.Empty<string>()).SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList(),
                 };
-                var settings = AuthSettings.Resolve(parse.GetValue(url), parse.GetValue(auth), parse.GetValue(tenant), parse.GetValue(clientId), parse.GetValue(certificate));
+                var settings = connection.Resolve(parse);
                 var pushOptions = new PushOptions
                 {
                     BatchSize = parse.GetValue(batchSize),
