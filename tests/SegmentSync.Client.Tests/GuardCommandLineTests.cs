@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using SegmentSync.Client.Push;
 using SegmentSync.Plugins.Schema;
@@ -12,29 +11,8 @@ public class GuardCommandLineTests
 {
     private static readonly int AllSteps = PluginSteps.OutboundGuard.Count + PluginSteps.RealTimeGuard.Count;
 
-    private static async Task<(int ExitCode, string Output, string Errors)> Guard(TestHost host, string token, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = host.Folder,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "segsync.dll"));
-        start.ArgumentList.Add("guard");
-        foreach (var argument in arguments.Concat(["--url", host.Server.BaseAddress.ToString()]))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["SEGSYNC_TOKEN"] = token;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output, await errors);
-    }
+    private static Task<(int ExitCode, string Output, string Errors)> Guard(TestHost host, string token, params string[] arguments) =>
+        SegsyncProcess.RunAsync(host.Folder, token, ["guard", .. arguments, "--url", host.Server.BaseAddress.ToString()]);
 
     [Fact]
     public async Task Off_ThenOn_RemovesAndRegistersTheSteps_ReportingThem()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using SegmentSync.Client.Push;
 using Xunit;
@@ -8,31 +7,8 @@ namespace SegmentSync.Client.Tests;
 /// <summary>`segsync push` as a script runs it: a separate process, its exit code and its --json summary.</summary>
 public class PushCommandLineTests
 {
-    private static async Task<(int ExitCode, string Output, string Errors)> Push(string folder, string token, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "segsync.dll"));
-        start.ArgumentList.Add("push");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.ArgumentList.Add("--segment-url");
-        start.ArgumentList.Add("https://contoso.crm.dynamics.com/segments/{id}");
-        start.Environment["SEGSYNC_TOKEN"] = token;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output, await errors);
-    }
+    private static Task<(int ExitCode, string Output, string Errors)> Push(string folder, string token, params string[] arguments) =>
+        SegsyncProcess.RunAsync(folder, token, ["push", .. arguments, "--segment-url", "https://contoso.crm.dynamics.com/segments/{id}"]);
 
     [Fact]
     public async Task HappyPath_ExitsZero_AndWritesTheSummaryAsJson()
