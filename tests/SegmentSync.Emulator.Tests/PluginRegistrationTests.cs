@@ -168,6 +168,7 @@ public class PluginRegistrationTests
     [InlineData("filter of another message")]
     [InlineData("stage 30")]
     [InlineData("asynchronous pre-operation")]
+    [InlineData("filter that allows no custom steps")]
     public void An_invalid_step_record_is_refused_naming_the_problem(string problem)
     {
         var step = Step("Create", "account");
@@ -176,7 +177,8 @@ public class PluginRegistrationTests
             "plug-in type that does not exist" => Set(step, R.EventHandler, new EntityReference(R.PluginType, Guid.NewGuid()), "plugintype With Id"),
             "filter of another message" => Set(step, R.MessageFilterId, new EntityReference(R.MessageFilter, PluginRegistrationCatalog.FilterIdOf("Update", "account")), "belongs to another message"),
             "stage 30" => Set(step, R.Stage, new OptionSetValue(30), "stage 30 belongs to the message"),
-            _ => Set(step, R.Mode, new OptionSetValue(1), "post-operation stage (40)"),
+            "asynchronous pre-operation" => Set(step, R.Mode, new OptionSetValue(1), "post-operation stage (40)"),
+            _ => LockFilter("Create", "account", "Custom SdkMessageProcessingStep is not allowed on the specified message and entity."),
         };
 
         var error = Assert.Throws<FaultException<OrganizationServiceFault>>(() => _dataverse.GetService().Create(step));
@@ -203,6 +205,12 @@ public class PluginRegistrationTests
         var step = Assert.Single(restarted.Plugins.Steps);
         Assert.Equal("Create", step.MessageName);
         Assert.Single(restarted.Traces.All, t => t.Text.Contains("ran Create at 20"));
+    }
+
+    private string LockFilter(string message, string table, string expected)
+    {
+        _dataverse.GetService().Update(new Entity(R.MessageFilter, PluginRegistrationCatalog.FilterIdOf(message, table)) { [R.CustomStepsAllowed] = false });
+        return expected;
     }
 
     private static string Set(Entity step, string column, object value, string message)

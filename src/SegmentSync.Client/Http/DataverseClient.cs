@@ -80,7 +80,7 @@ public sealed class DataverseClient : IDisposable
             json[GuardSetupApi.StepsUpdated]?.GetValue<int>() ?? 0,
             json[GuardSetupApi.StepsRemoved]?.GetValue<int>() ?? 0,
             json[GuardSetupApi.StepsActive]?.GetValue<int>() ?? 0,
-            json[GuardSetupApi.MessagesNotFound]?.GetValue<string>() ?? string.Empty);
+            json[GuardSetupApi.MessagesSkipped]?.GetValue<string>() ?? string.Empty);
     }
 
     public Task<JsonObject> WhoAmIAsync(CancellationToken cancellationToken = default) => SendAsync(HttpMethod.Get, "WhoAmI", null, null, cancellationToken);

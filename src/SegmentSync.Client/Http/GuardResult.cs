@@ -7,4 +7,4 @@ public sealed record GuardResult(
     int StepsUpdated,
     int StepsRemoved,
     int StepsActive,
-    string MessagesNotFound);
+    string MessagesSkipped);

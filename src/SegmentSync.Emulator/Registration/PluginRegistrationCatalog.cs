@@ -136,6 +136,8 @@ public sealed class PluginRegistrationCatalog : IPlatformBehavior
                 ?? throw Invalid($"sdkmessagefilter {filterRef.Id} does not exist.");
             if (filter.GetAttributeValue<EntityReference>(RegistrationTables.MessageId)?.Id != messageRef.Id)
                 throw Invalid($"sdkmessagefilter {filterRef.Id} belongs to another message than {messageName}.");
+            if (filter.GetAttributeValue<bool?>(RegistrationTables.CustomStepsAllowed) == false)
+                throw Invalid("Custom SdkMessageProcessingStep is not allowed on the specified message and entity.");
             entity = filter.GetAttributeValue<string>(RegistrationTables.PrimaryObjectTypeCode);
         }
 

@@ -13,6 +13,9 @@ public static class RegistrationTables
     public const string MessageFilterId = "sdkmessagefilterid";
     public const string PrimaryObjectTypeCode = "primaryobjecttypecode";
 
+    /// <summary>False: the platform refuses custom steps on this message and table (true for every filter the catalog lists).</summary>
+    public const string CustomStepsAllowed = "iscustomprocessingstepallowed";
+
     /// <summary>primaryobjecttypecode of the filter of a message not bound to a table.</summary>
     public const string NoEntity = "none";
 
@@ -48,6 +51,7 @@ public static class RegistrationTables
         metadata.AddTable(new TableDefinition(MessageFilter, MessageFilterId, "name", "sdkmessagefilters")
             .Lookup(MessageId, Message)
             .String(PrimaryObjectTypeCode, 128, required: true)
+            .Boolean(CustomStepsAllowed, true)
             .Index(MessageId));
         metadata.AddTable(new TableDefinition(PluginType, PluginTypeId, "name", "plugintypes")
             .String(TypeName, 256, required: true)

@@ -48,10 +48,10 @@ namespace SegmentSync.Plugins.Guard
             output[Api.StepsUpdated] = changes.ToUpdate.Count;
             output[Api.StepsRemoved] = changes.ToDelete.Count;
             output[Api.StepsActive] = changes.ActiveAfter;
-            output[Api.MessagesNotFound] = string.Join(Api.ListSeparator, resolved.NotFound);
-            context.Trace("Guard {0}: models [{1}], {2} created, {3} updated, {4} removed, {5} unchanged; not found: [{6}].",
+            output[Api.MessagesSkipped] = string.Join(Api.SkippedSeparator, resolved.Skipped);
+            context.Trace("Guard {0}: models [{1}], {2} created, {3} updated, {4} removed, {5} unchanged; skipped: [{6}].",
                 enabled ? "enabled" : "disabled", string.Join(Api.ListSeparator, ModelNames(models)), changes.ToCreate.Count,
-                changes.ToUpdate.Count, changes.ToDelete.Count, changes.Unchanged, string.Join(Api.ListSeparator, resolved.NotFound));
+                changes.ToUpdate.Count, changes.ToDelete.Count, changes.Unchanged, string.Join(Api.SkippedSeparator, resolved.Skipped));
         }
 
         private static Guid FindGuardPluginType(StepRegistrationStore store)
@@ -104,19 +104,35 @@ namespace SegmentSync.Plugins.Guard
             resolved.Filters = resolved.Messages.Count == 0 ? resolved.Filters : store.FindFilters(resolved.Messages);
             foreach (var step in wanted)
             {
-                var boundToTable = step.PrimaryEntity != PluginRegistrationTables.MessageFilter.NoEntity;
-                var key = StepReconciliation.KeyOf(step.MessageName, step.PrimaryEntity);
-                // A table-bound step needs the message's filter for that table; a message without a table may have none.
-                if (!resolved.Messages.ContainsKey(step.MessageName) || (boundToTable && !resolved.Filters.ContainsKey(key)))
+                var reason = WhyNotRegistrable(step, resolved);
+                if (reason == null)
                 {
-                    resolved.NotFound.Add(boundToTable ? step.MessageName + " of " + step.PrimaryEntity : step.MessageName);
-                    continue;
+                    resolved.Registrable.Add(step);
                 }
-
-                resolved.Registrable.Add(step);
+                else
+                {
+                    var what = step.PrimaryEntity == PluginRegistrationTables.MessageFilter.NoEntity ? step.MessageName : step.MessageName + " of " + step.PrimaryEntity;
+                    resolved.Skipped.Add(what + " (" + reason + ")");
+                }
             }
 
             return resolved;
+        }
+
+        /// <summary>
+        /// Null when the environment can take the step: its message exists, a table-bound step has the message's filter
+        /// for that table (a message without a table may have none), and the filter allows custom steps.
+        /// </summary>
+        private static string? WhyNotRegistrable(PluginStepDescriptor step, ResolvedSteps resolved)
+        {
+            var boundToTable = step.PrimaryEntity != PluginRegistrationTables.MessageFilter.NoEntity;
+            var hasFilter = resolved.Filters.TryGetValue(StepReconciliation.KeyOf(step.MessageName, step.PrimaryEntity), out var filter);
+            if (!resolved.Messages.ContainsKey(step.MessageName) || (boundToTable && !hasFilter))
+            {
+                return Api.NotInEnvironment;
+            }
+
+            return hasFilter && !filter!.AllowsCustomSteps ? Api.CustomStepsNotAllowed : null;
         }
 
         private static void Apply(LocalPluginContext context, StepRegistrationStore store, StepChanges changes, Guid pluginTypeId, ResolvedSteps resolved)
@@ -136,19 +152,19 @@ namespace SegmentSync.Plugins.Guard
             foreach (var step in changes.ToCreate)
             {
                 var key = StepReconciliation.KeyOf(step.MessageName, step.PrimaryEntity);
-                var filterId = resolved.Filters.TryGetValue(key, out var filter) ? filter : (Guid?)null;
+                var filterId = resolved.Filters.TryGetValue(key, out var filter) ? filter.Id : (Guid?)null;
                 var id = store.Create(step, pluginTypeId, resolved.Messages[step.MessageName], filterId);
                 context.Trace("Registered step {0} ({1}).", id, step.Name);
             }
         }
 
-        /// <summary>The wanted steps split into those the environment can register and the messages it lacks.</summary>
+        /// <summary>The wanted steps split into those the environment can register and those it cannot, with the reason.</summary>
         private sealed class ResolvedSteps
         {
             public IDictionary<string, Guid> Messages { get; set; } = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
-            public IDictionary<string, Guid> Filters { get; set; } = new Dictionary<string, Guid>(StringComparer.Ordinal);
+            public IDictionary<string, MessageFilter> Filters { get; set; } = new Dictionary<string, MessageFilter>(StringComparer.Ordinal);
             public List<PluginStepDescriptor> Registrable { get; } = new List<PluginStepDescriptor>();
-            public List<string> NotFound { get; } = new List<string>();
+            public List<string> Skipped { get; } = new List<string>();
         }
     }
 }

@@ -52,19 +52,23 @@ namespace SegmentSync.Plugins.Guard
             return found;
         }
 
-        /// <summary>Filter ids keyed by <see cref="StepReconciliation.KeyOf"/>, for the filters of <paramref name="messages"/>.</summary>
-        public IDictionary<string, Guid> FindFilters(IDictionary<string, Guid> messages)
+        /// <summary>The filters of <paramref name="messages"/>, keyed by <see cref="StepReconciliation.KeyOf"/>.</summary>
+        public IDictionary<string, MessageFilter> FindFilters(IDictionary<string, Guid> messages)
         {
             var names = messages.ToDictionary(m => m.Value, m => m.Key);
-            var query = new QueryExpression(R.MessageFilter.LogicalName) { ColumnSet = new ColumnSet(R.MessageFilter.Id, R.MessageFilter.MessageId, R.MessageFilter.PrimaryEntity) };
+            var query = new QueryExpression(R.MessageFilter.LogicalName)
+            {
+                ColumnSet = new ColumnSet(R.MessageFilter.Id, R.MessageFilter.MessageId, R.MessageFilter.PrimaryEntity, R.MessageFilter.CustomStepsAllowed),
+            };
             query.Criteria.AddCondition(R.MessageFilter.MessageId, ConditionOperator.In, names.Keys.Cast<object>().ToArray());
-            var found = new Dictionary<string, Guid>(StringComparer.Ordinal);
+            var found = new Dictionary<string, MessageFilter>(StringComparer.Ordinal);
             foreach (var filter in _service.RetrieveMultiple(query).Entities)
             {
                 var message = filter.GetAttributeValue<EntityReference>(R.MessageFilter.MessageId);
                 if (message != null && names.TryGetValue(message.Id, out var name))
                 {
-                    found[StepReconciliation.KeyOf(name, filter.GetAttributeValue<string>(R.MessageFilter.PrimaryEntity))] = filter.Id;
+                    var allowed = filter.GetAttributeValue<bool?>(R.MessageFilter.CustomStepsAllowed) ?? true;
+                    found[StepReconciliation.KeyOf(name, filter.GetAttributeValue<string>(R.MessageFilter.PrimaryEntity))] = new MessageFilter(filter.Id, allowed);
                 }
             }
 

@@ -21,12 +21,19 @@ namespace SegmentSync.Plugins.Schema
         public const string StepsUpdated = "StepsUpdated";
         public const string StepsRemoved = "StepsRemoved";
         public const string StepsActive = "StepsActive";
-        public const string MessagesNotFound = "MessagesNotFound";
+        public const string MessagesSkipped = "MessagesSkipped";
 
         /// <summary>Values in <see cref="SegmentModels"/>, separated by <see cref="ListSeparator"/>.</summary>
         public const string OutboundModel = "Outbound";
         public const string RealTimeModel = "RealTime";
         public const string ListSeparator = ",";
+
+        /// <summary>Separates the entries of <see cref="MessagesSkipped"/>.</summary>
+        public const string SkippedSeparator = "; ";
+
+        /// <summary>Why a step of <see cref="MessagesSkipped"/> was not registered.</summary>
+        public const string NotInEnvironment = "not in this environment";
+        public const string CustomStepsNotAllowed = "custom steps not allowed";
 
         public static CustomApiDescriptor ConfigureGuardDescriptor => new CustomApiDescriptor(
             ConfigureGuard,
@@ -44,7 +51,7 @@ namespace SegmentSync.Plugins.Schema
                 new ApiField(StepsUpdated, ApiFieldType.Integer, false, "Guard steps whose settings this call restored (enabled again, stage, filtering attributes)."),
                 new ApiField(StepsRemoved, ApiFieldType.Integer, false, "Guard steps removed by this call."),
                 new ApiField(StepsActive, ApiFieldType.Integer, false, "Guard steps registered after the call."),
-                new ApiField(MessagesNotFound, ApiFieldType.String, false, "Messages of a present segment model that the environment does not have, comma-separated; their steps were not registered."),
+                new ApiField(MessagesSkipped, ApiFieldType.String, false, "Steps of a present segment model that were not registered, each as \"message [of table] (reason)\", separated by \"; \": the message is not in this environment, or it allows no custom steps."),
             },
             executePrivilegeName: PluginRegistrationTables.Step.CreatePrivilege);
 

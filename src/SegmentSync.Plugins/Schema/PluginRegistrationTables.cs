@@ -22,6 +22,9 @@ namespace SegmentSync.Plugins.Schema
             public const string MessageId = "sdkmessageid";
             public const string PrimaryEntity = "primaryobjecttypecode";
 
+            /// <summary>False where the platform refuses custom steps on the message and table.</summary>
+            public const string CustomStepsAllowed = "iscustomprocessingstepallowed";
+
             /// <summary>primaryobjecttypecode of a message that is not bound to a table.</summary>
             public const string NoEntity = "none";
         }

@@ -49,7 +49,7 @@ public class ConfigureGuardTests
 
         var wanted = (models.HasFlag(JourneysModels.Outbound) ? PluginSteps.OutboundGuard : []).Concat(models.HasFlag(JourneysModels.RealTime) ? PluginSteps.RealTimeGuard : []).ToList();
         Assert.Equal(expected, response[Api.SegmentModels]);
-        Assert.Equal(string.Empty, response[Api.MessagesNotFound]);
+        Assert.Equal(string.Empty, response[Api.MessagesSkipped]);
         AssertCounts(response, wanted.Count, 0, 0, wanted.Count);
         Assert.Equal(wanted.Select(w => w.Name).Order(), StepRecords(environment).Select(r => r.GetAttributeValue<string>(Reg.Step.Name)).Order());
         Assert.All(StepRecords(environment), r => Assert.Equal(PluginSteps.PreOperation, r.GetAttributeValue<OptionSetValue>(Reg.Step.Stage).Value));
@@ -149,9 +149,26 @@ public class ConfigureGuardTests
 
         var response = environment.ConfigureGuard(enabled: true);
 
-        Assert.Equal(missing, response[Api.MessagesNotFound]);
+        Assert.Equal(missing + " (" + Api.NotInEnvironment + ")", response[Api.MessagesSkipped]);
         AssertCounts(response, OutboundSteps - 1, 0, 0, OutboundSteps - 1);
         Assert.DoesNotContain(GuardSteps(environment), s => s.MessageName == missing);
+    }
+
+    [Fact]
+    public void AMessageThatAllowsNoCustomSteps_IsReported_AndTheOtherStepsAreRegistered()
+    {
+        var environment = SegmentSyncEnvironment.Create(models: JourneysModels.RealTime);
+        environment.ConfigureGuard(enabled: false);
+        var locked = PluginSteps.RealTimeGuard[0];
+        environment.Service().Update(new Entity(RegistrationTables.MessageFilter, PluginRegistrationCatalog.FilterIdOf(locked.MessageName, locked.PrimaryEntity))
+        {
+            [RegistrationTables.CustomStepsAllowed] = false,
+        });
+
+        var response = environment.ConfigureGuard(enabled: true);
+
+        Assert.Equal($"{locked.MessageName} of {locked.PrimaryEntity} ({Api.CustomStepsNotAllowed})", response[Api.MessagesSkipped]);
+        AssertCounts(response, RealTimeSteps - 1, 0, 0, RealTimeSteps - 1);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public static class GuardCommand
 
         var models = result.SegmentModels.Length == 0 ? "none" : result.SegmentModels.Replace(GuardSetupApi.ListSeparator, ", ", StringComparison.Ordinal);
         Console.WriteLine($"Guard on for segment models: {models}. {result.StepsActive} step(s) active ({result.StepsCreated} registered, {result.StepsUpdated} restored, {result.StepsRemoved} removed).");
-        if (result.MessagesNotFound.Length > 0) Console.WriteLine($"Not found in this environment, so not guarded: {result.MessagesNotFound}.");
+        if (result.MessagesSkipped.Length > 0) Console.WriteLine($"Not guarded here: {result.MessagesSkipped}.");
         if (result.SegmentModels.Length == 0) Console.WriteLine("This environment has no Customer Insights - Journeys segment tables: nothing to guard. Run this again after installing Journeys.");
     }
 
@@ -74,7 +74,7 @@ public static class GuardCommand
         ["stepsUpdated"] = result.StepsUpdated,
         ["stepsRemoved"] = result.StepsRemoved,
         ["stepsActive"] = result.StepsActive,
-        ["messagesNotFound"] = new JsonArray(result.MessagesNotFound.Split(GuardSetupApi.ListSeparator, StringSplitOptions.RemoveEmptyEntries).Select(m => (JsonNode)m).ToArray()),
+        ["messagesSkipped"] = new JsonArray(result.MessagesSkipped.Split(GuardSetupApi.SkippedSeparator, StringSplitOptions.RemoveEmptyEntries).Select(m => (JsonNode)m).ToArray()),
     };
 
     private static int Fail(int code, string message)
