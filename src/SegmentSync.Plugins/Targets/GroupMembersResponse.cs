@@ -1,10 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Runtime.Serialization;
-using System.Runtime.Serialization.Json;
-using System.Text;
-using SegmentSync.Plugins.Domain;
 
 namespace SegmentSync.Plugins.Targets
 {
@@ -23,18 +19,8 @@ namespace SegmentSync.Plugins.Targets
                 return ids;
             }
 
-            GroupMembersResponse? response;
-            try
-            {
-                using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(json)))
-                {
-                    response = (GroupMembersResponse?)new DataContractJsonSerializer(typeof(GroupMembersResponse)).ReadObject(stream);
-                }
-            }
-            catch (Exception e) when (e is SerializationException || e is ArgumentException || e is InvalidOperationException || e is FormatException || e is System.Xml.XmlException || e is InvalidCastException)
-            {
-                throw new SegmentSyncDataException("msdynmkt_ListGroupMembers returned a Response that is not the JSON object SegmentSync reads ({\"entityIds\": [...]}): " + e.Message, e);
-            }
+            var response = JsonContract.Read<GroupMembersResponse>(json!,
+                "msdynmkt_ListGroupMembers returned a Response that is not the JSON object SegmentSync reads ({\"entityIds\": [...]}): ");
 
             foreach (var text in response?.EntityIds ?? new List<string>())
             {

@@ -1,11 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Runtime.Serialization;
-using System.Runtime.Serialization.Json;
-using System.Text;
 using SegmentSync.Plugins.Domain;
 
 namespace SegmentSync.Plugins.Targets
@@ -30,29 +27,13 @@ namespace SegmentSync.Plugins.Targets
                 return new List<StaticListGroup>();
             }
 
-            try
-            {
-                using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(json)))
-                {
-                    var groups = (List<StaticListGroup>?)Serializer().ReadObject(stream) ?? new List<StaticListGroup>();
-                    groups.RemoveAll(g => g == null);
-                    return groups;
-                }
-            }
-            catch (Exception e) when (e is SerializationException || e is ArgumentException || e is InvalidOperationException || e is FormatException || e is System.Xml.XmlException || e is InvalidCastException)
-            {
-                throw new SegmentSyncDataException("The segment definition's msdynmkt_staticlistmembers is not the JSON array of member groups SegmentSync reads: " + e.Message, e);
-            }
+            var groups = JsonContract.Read<List<StaticListGroup>>(json!,
+                "The segment definition's msdynmkt_staticlistmembers is not the JSON array of member groups SegmentSync reads: ") ?? new List<StaticListGroup>();
+            groups.RemoveAll(g => g == null);
+            return groups;
         }
 
-        public static string Serialize(List<StaticListGroup> groups)
-        {
-            using (var stream = new MemoryStream())
-            {
-                Serializer().WriteObject(stream, groups);
-                return Encoding.UTF8.GetString(stream.ToArray());
-            }
-        }
+        public static string Serialize(List<StaticListGroup> groups) => JsonContract.Write(groups);
 
         /// <summary>SegmentSync's groups in order of their number.</summary>
         public static List<Guid> Ours(Guid definitionId, IEnumerable<StaticListGroup> groups)
@@ -84,8 +65,6 @@ namespace SegmentSync.Plugins.Targets
 
             return result;
         }
-
-        private static DataContractJsonSerializer Serializer() => new DataContractJsonSerializer(typeof(List<StaticListGroup>));
     }
 
     /// <summary>One static member group declaration.</summary>

@@ -180,6 +180,19 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
             .Select((id, type, tail) => "[{\"groupId\":\"" + id + "\",\"includeType\":\"" + type + "\",\"name\":\"n\"}" + tail + "]"),
         RandomText);
 
+    /// <summary>Inputs the fuzzer found that made the JSON reader throw something else than a data error.</summary>
+    [Theory]
+    [InlineData("[]\t]}4c5a(84,(E eEC} b-B-X-d")]
+    [InlineData("[] ]}")]
+    public void RealTimeJson_WithAnUnbalancedClosingBracket_FailsWithAClearDataError(string json)
+    {
+        var members = Assert.Throws<SegmentSyncDataException>(() => GroupMembersResponse.ParseIds(json));
+        var groups = Assert.Throws<SegmentSyncDataException>(() => StaticListGroups.Parse(json));
+
+        Assert.StartsWith("msdynmkt_ListGroupMembers returned a Response that is not", members.Message);
+        Assert.StartsWith("The segment definition's msdynmkt_staticlistmembers is not", groups.Message);
+    }
+
     [Fact]
     public void RealTimeJson_ListGroupMembersAndGroupDeclarations_FailOnlyWithAClearDataError()
     {
