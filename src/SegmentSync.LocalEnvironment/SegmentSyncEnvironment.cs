@@ -36,7 +36,11 @@ public sealed class SegmentSyncEnvironment
     /// An environment with the Journeys segment models <paramref name="models"/> (both by default, as an environment
     /// that had outbound marketing before its removal) and SegmentSync installed.
     /// </summary>
-    public static SegmentSyncEnvironment Create(TimeProvider? clock = null, JourneysModels models = JourneysModels.Both)
+    /// <param name="guardOn">
+    /// Whether to switch the manual-edit guard on, as an admin does after importing the solution; false for an
+    /// organization about to be restored from a database, whose step records say whether the guard is on.
+    /// </param>
+    public static SegmentSyncEnvironment Create(TimeProvider? clock = null, JourneysModels models = JourneysModels.Both, bool guardOn = true)
     {
         var dataverse = new InMemoryDataverse(clock);
         var outbound = models.HasFlag(JourneysModels.Outbound) ? OutboundMarketingModel.Install(dataverse) : null;
@@ -52,7 +56,7 @@ public sealed class SegmentSyncEnvironment
             registration.AddPluginType(type, SegmentSync.Solution.Generation.ComponentXml.PluginTypeId(type.FullName!));
         }
 
-        return Ready(dataverse, outbound, realTime);
+        return Ready(dataverse, outbound, realTime, guardOn);
     }
 
     /// <summary>
@@ -60,7 +64,8 @@ public sealed class SegmentSyncEnvironment
     /// settings and Custom APIs come from the zip's metadata and its plug-ins are the zip's own net462 assembly, as in a
     /// maker's environment (SegmentSync.Solution.Installing).
     /// </summary>
-    public static SegmentSyncEnvironment FromSolution(string solutionZip, TimeProvider? clock = null, JourneysModels models = JourneysModels.Both)
+    /// <param name="guardOn">As for <see cref="Create"/>.</param>
+    public static SegmentSyncEnvironment FromSolution(string solutionZip, TimeProvider? clock = null, JourneysModels models = JourneysModels.Both, bool guardOn = true)
     {
         var dataverse = new InMemoryDataverse(clock);
         var outbound = models.HasFlag(JourneysModels.Outbound) ? OutboundMarketingModel.Install(dataverse) : null;
@@ -75,7 +80,7 @@ public sealed class SegmentSyncEnvironment
             registration.AddPluginType(type, id);
         }
 
-        return Ready(dataverse, outbound, realTime);
+        return Ready(dataverse, outbound, realTime, guardOn);
     }
 
     /// <summary>The static members of a segment of either model (the SegmentId an import reports).</summary>
@@ -127,10 +132,14 @@ public sealed class SegmentSyncEnvironment
         Service(userId).Execute(new OrganizationRequest(GuardSetupApi.ConfigureGuard) { [GuardSetupApi.Enabled] = enabled });
 
     /// <summary>The environment as a maker's is once the admin's post-import steps are done: the guard is on.</summary>
-    private static SegmentSyncEnvironment Ready(InMemoryDataverse dataverse, OutboundMarketing? outbound, RealTimeJourneys? realTime)
+    private static SegmentSyncEnvironment Ready(InMemoryDataverse dataverse, OutboundMarketing? outbound, RealTimeJourneys? realTime, bool guardOn)
     {
         var environment = new SegmentSyncEnvironment(dataverse, outbound, realTime);
-        environment.ConfigureGuard(enabled: true);
+        if (guardOn)
+        {
+            environment.ConfigureGuard(enabled: true);
+        }
+
         return environment;
     }
 

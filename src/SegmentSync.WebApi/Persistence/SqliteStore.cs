@@ -25,6 +25,24 @@ public sealed class SqliteStore : IDisposable
 
     public string Path { get; private init; } = string.Empty;
 
+    /// <summary>True when <paramref name="path"/> is a database that already holds an organization.</summary>
+    public static bool HasData(string path)
+    {
+        if (!File.Exists(path)) return false;
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = System.IO.Path.GetFullPath(path), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rows') AND EXISTS (SELECT 1 FROM rows)";
+        try
+        {
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        }
+        catch (SqliteException)
+        {
+            return false; // no rows table: not one of ours yet
+        }
+    }
+
     /// <summary>Opens (or creates) <paramref name="path"/>, loads it into <paramref name="dataverse"/> and keeps it up to date from then on.</summary>
     public static SqliteStore Attach(InMemoryDataverse dataverse, string path)
     {

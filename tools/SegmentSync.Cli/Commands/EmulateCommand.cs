@@ -45,8 +45,11 @@ public static class EmulateCommand
             {
                 if (zip is not null && parse.GetValue(check)) return CheckSolution(zip, parse.GetValue(contacts));
                 if (zip is not null) Describe(zip);
-                var environment = zip is null ? SegmentSyncEnvironment.Create() : SegmentSyncEnvironment.FromSolution(zip);
-                using var store = parse.GetValue(inMemory) ? null : SqliteStore.Attach(environment.Dataverse, parse.GetValue(db)!);
+                // A kept organization says itself whether the guard is on (its step records); a new one gets it switched on.
+                var dbPath = parse.GetValue(inMemory) ? null : parse.GetValue(db)!;
+                var guardOn = dbPath is null || !SqliteStore.HasData(dbPath);
+                var environment = zip is null ? SegmentSyncEnvironment.Create(guardOn: guardOn) : SegmentSyncEnvironment.FromSolution(zip, guardOn: guardOn);
+                using var store = dbPath is null ? null : SqliteStore.Attach(environment.Dataverse, dbPath);
                 if (store is not null) Console.WriteLine(store.Restored > 0 ? $"Database: {store.Path} (restored {store.Restored} rows and members)" : $"Database: {store.Path} (new)");
                 if (parse.GetValue(target) is { } model) environment.SetSetting(SegmentSyncSettings.SegmentTarget, model == "realtime" ? "RealTime" : "Outbound");
                 if (parse.GetValue(seed) is { } seedFile) Console.WriteLine($"Seeded {ContactSeedFile.Seed(environment.Dataverse, seedFile)} contacts from {seedFile}.");
