@@ -1,3 +1,4 @@
+using SegmentSync.Plugins.Schema;
 using System.IO.Compression;
 using SegmentSync.Client.Export;
 using SegmentSync.Client.Push;
@@ -102,10 +103,13 @@ public class PushTests
         Assert.Equal(contacts.Take(6).OrderBy(c => c), host.Environment.MembersOf(result.Final!.SegmentId));
     }
 
-    [Fact]
-    public async Task A_dry_run_reports_the_changes_and_changes_nothing()
+    [Theory]
+    [InlineData("Outbound")]
+    [InlineData("RealTime")]
+    public async Task A_dry_run_reports_the_changes_and_changes_nothing(string target)
     {
         await using var host = await TestHost.StartAsync();
+        host.Environment.SetSetting(SegmentSyncSettings.SegmentTarget, target);
         var contacts = host.SeedContacts(10);
         var applied = await new SegmentPusher(host.Client, new PushOptions()).PushAsync(
             host.Export(host.WriteCsv("a.csv", contacts.Take(6).Select(c => c.ToString())), exportedOn: DateTime.UtcNow.AddHours(-2)));
@@ -118,6 +122,21 @@ public class PushTests
         Assert.Equal(new DryRunReport(7, 6, 1, 4, 4, null), dry.DryRun);
         Assert.Equal(runs, host.ImportRuns);
         Assert.Equal(contacts.Take(6).OrderBy(c => c), host.Environment.MembersOf(applied.Final!.SegmentId));
+    }
+
+    [Fact]
+    public async Task A_dry_run_of_a_real_time_segment_reads_every_page_of_its_members()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.Environment.SetSetting(SegmentSyncSettings.SegmentTarget, "RealTime");
+        var contacts = host.SeedContacts(RealTimeSegmentTables.ListPageSize + 2);
+        await new SegmentPusher(host.Client, new PushOptions()).PushAsync(
+            host.Export(host.WriteCsv("a.csv", contacts.Skip(1).Select(c => c.ToString())), exportedOn: DateTime.UtcNow.AddHours(-2)));
+
+        var dry = await new SegmentPusher(host.Client, new PushOptions { DryRun = true }).PushAsync(
+            host.Export(host.WriteCsv("b.csv", contacts.SkipLast(1).Select(c => c.ToString())), exportedOn: DateTime.UtcNow.AddHours(-1)));
+
+        Assert.Equal(new DryRunReport(contacts.Count - 1, contacts.Count - 1, 0, 1, 1, null), dry.DryRun);
     }
 
     public static TheoryData<string, string[], string> BadFiles => new()

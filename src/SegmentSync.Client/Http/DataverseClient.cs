@@ -70,6 +70,10 @@ public sealed class DataverseClient : IDisposable
     public async Task<ImportResult> ContinueAsync(Guid importId, CancellationToken cancellationToken = default) =>
         ReadImport(await SendAsync(HttpMethod.Post, Api.ContinueSegmentImport, new JsonObject { [Api.ImportId] = importId.ToString() }, null, cancellationToken));
 
+    /// <summary>POST of an unbound action or Custom API <paramref name="name"/> with <paramref name="parameters"/>; its response properties.</summary>
+    public Task<JsonObject> PostActionAsync(string name, JsonObject parameters, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, name, parameters, null, cancellationToken);
+
     /// <summary>Registers (<paramref name="enabled"/>) or removes the manual-edit guard's steps; needs an administrator.</summary>
     public async Task<GuardResult> ConfigureGuardAsync(bool enabled, CancellationToken cancellationToken = default)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using SegmentSync.Client.Export;
 using SegmentSync.Client.Http;
+using SegmentSync.Plugins.Schema;
 
 namespace SegmentSync.Client.Push;
 
@@ -107,7 +108,7 @@ public sealed class SegmentPusher(DataverseClient client, PushOptions options, I
         var scan = ExportScan.Validate(segment.Source, id => wanted.Add(id));
         CheckSize(segment, scan);
         var calls = 0;
-        var external = await client.GetAsync($"segsync_externalsegments?$select=segsync_targetsegmentid,segsync_lastappliedexportedon&$filter=segsync_externalid eq '{info.Id.Replace("'", "''", StringComparison.Ordinal)}'", cancellationToken: cancellationToken);
+        var external = await client.GetAsync($"segsync_externalsegments?$select=segsync_targetsegmentid,segsync_target,segsync_lastappliedexportedon&$filter=segsync_externalid eq '{info.Id.Replace("'", "''", StringComparison.Ordinal)}'", cancellationToken: cancellationToken);
         calls++;
         var record = external["value"]?.AsArray().FirstOrDefault() as JsonObject;
         if (record?["segsync_lastappliedexportedon"]?.GetValue<string>() is { } last
@@ -140,25 +141,14 @@ public sealed class SegmentPusher(DataverseClient client, PushOptions options, I
         }
         else
         {
-            try
+            var model = record?["segsync_target"]?.GetValue<int>() == (int)SegmentTargetOption.RealTime ? SegmentTargetOption.RealTime : SegmentTargetOption.Outbound;
+            var (current, reason, reads) = await new CurrentMembersReader(client).ReadAsync(Guid.Parse(target), model, cancellationToken);
+            calls += reads;
+            note = reason;
+            if (current is not null)
             {
-                var journeys = await client.GetAsync($"msdyncrm_segments({target})?$select=msdyncrm_segmentmemberids", cancellationToken: cancellationToken);
-                calls++;
-                if (journeys["msdyncrm_segmentmemberids"]?.GetValue<string>() is { } json)
-                {
-                    var current = (JsonNode.Parse(json) as JsonArray ?? new JsonArray())
-                        .Select(n => ContactIdParser.TryParse(n?.GetValue<string>(), out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToHashSet();
-                    added = matched.Count(id => !current.Contains(id));
-                    removed = current.Count(id => !matched.Contains(id));
-                }
-                else
-                {
-                    note = "the segment's member list is too large to read through the Web API: added/removed not computed";
-                }
-            }
-            catch (DataverseException e) when (e.Status == System.Net.HttpStatusCode.NotFound)
-            {
-                note = "the segment is not an outbound marketing segment whose members the Web API shows: added/removed not computed";
+                added = matched.Count(id => !current.Contains(id));
+                removed = current.Count(id => !matched.Contains(id));
             }
         }
 

@@ -7,6 +7,9 @@ namespace SegmentSync.Plugins.Schema
     public static class OutboundSegmentTable
     {
         public const string LogicalName = "msdyncrm_segment";
+
+        /// <summary>The Web API entity set (callers outside Dataverse).</summary>
+        public const string EntitySetName = "msdyncrm_segments";
         public const string PrimaryId = "msdyncrm_segmentid";
         public const string Name = "msdyncrm_segmentname";
         public const string SegmentType = "msdyncrm_segmenttype";

@@ -7,6 +7,9 @@ namespace SegmentSync.Plugins.Schema
     public static class RealTimeSegmentTables
     {
         public const string Definition = "msdynmkt_segmentdefinition";
+
+        /// <summary>The Web API entity set of <see cref="Definition"/> (callers outside Dataverse).</summary>
+        public const string DefinitionEntitySet = "msdynmkt_segmentdefinitions";
         public const string DefinitionId = "msdynmkt_segmentdefinitionid";
 
         /// <summary>The definition's name column (assumed: the documentation names the segment's display name only).</summary>
