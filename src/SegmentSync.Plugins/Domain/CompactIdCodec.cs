@@ -11,6 +11,24 @@ namespace SegmentSync.Plugins.Domain
     {
         public static int EncodedLength(int idCount) => (idCount * 16 + 2) / 3 * 4;
 
+        /// <summary>How many ids <paramref name="encoded"/> holds, without decoding it.</summary>
+        public static int CountOf(string? encoded)
+        {
+            if (string.IsNullOrEmpty(encoded))
+            {
+                return 0;
+            }
+
+            var padding = encoded!.EndsWith("==", StringComparison.Ordinal) ? 2 : encoded.EndsWith("=", StringComparison.Ordinal) ? 1 : 0;
+            var bytes = encoded.Length / 4 * 3 - padding;
+            if (encoded.Length % 4 != 0 || bytes % 16 != 0)
+            {
+                throw new SegmentSyncDataException("Staged ids are corrupt: their length is not that of whole 16-byte ids in base64.");
+            }
+
+            return bytes / 16;
+        }
+
         public static string Encode(IReadOnlyCollection<Guid> ids)
         {
             var bytes = new byte[ids.Count * 16];

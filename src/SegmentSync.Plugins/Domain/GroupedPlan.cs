@@ -14,7 +14,7 @@ namespace SegmentSync.Plugins.Domain
     /// </remarks>
     public sealed class GroupedPlan
     {
-        private GroupedPlan(List<List<Guid>> adds, List<List<Guid>> removes)
+        private GroupedPlan(IReadOnlyList<IReadOnlyList<Guid>> adds, IReadOnlyList<IReadOnlyList<Guid>> removes)
         {
             AddsByGroup = adds;
             RemovesByGroup = removes;
@@ -30,7 +30,7 @@ namespace SegmentSync.Plugins.Domain
             new GroupedPlan(new List<List<Guid>> { plan.Adds.ToList() }, new List<List<Guid>> { plan.Removes.ToList() });
 
         /// <summary>Rebuilds a stored plan: per group, its adds and its removes.</summary>
-        public static GroupedPlan FromGroups(List<List<Guid>> adds, List<List<Guid>> removes) => new GroupedPlan(adds, removes);
+        public static GroupedPlan FromGroups(IReadOnlyList<IReadOnlyList<Guid>> adds, IReadOnlyList<IReadOnlyList<Guid>> removes) => new GroupedPlan(adds, removes);
 
         /// <exception cref="ImportValidationException">The wanted membership does not fit the model's groups.</exception>
         public static GroupedPlan Assign(MembershipPlan plan, IReadOnlyList<ICollection<Guid>> currentByGroup, int groupCapacity, int maxGroups)

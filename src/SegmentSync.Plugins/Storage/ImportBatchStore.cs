@@ -102,20 +102,28 @@ namespace SegmentSync.Plugins.Storage
             }
         }
 
+        /// <summary>
+        /// A stored plan whose slices are decoded only when a request needs their ids (<see cref="SlicedIdList"/>): a
+        /// continuation call reads every slice record but decodes the few it sends.
+        /// </summary>
         public GroupedPlan LoadPlan(Guid importId, int groupCount)
         {
-            var adds = Enumerable.Range(0, groupCount).Select(_ => new List<Guid>()).ToList();
-            var removes = Enumerable.Range(0, groupCount).Select(_ => new List<Guid>()).ToList();
+            var adds = Enumerable.Range(0, groupCount).Select(_ => new SortedList<int, string>()).ToList();
+            var removes = Enumerable.Range(0, groupCount).Select(_ => new SortedList<int, string>()).ToList();
             foreach (var row in LoadRows(importId, ImportBatchKindOption.Plan, new[] { B.Sequence, B.Ids }))
             {
                 var sequence = row.Int(B.Sequence);
                 var isRemove = sequence >= RemoveOffset;
                 var group = (isRemove ? sequence - RemoveOffset : sequence) / GroupStride;
-                (isRemove ? removes : adds)[group].AddRange(CompactIdCodec.Decode(row.GetAttributeValue<string>(B.Ids)));
+                (isRemove ? removes : adds)[group][sequence] = row.GetAttributeValue<string>(B.Ids) ?? string.Empty;
             }
 
-            return GroupedPlan.FromGroups(adds, removes);
+            return GroupedPlan.FromGroups(adds.Select(Sliced).ToList(), removes.Select(Sliced).ToList());
         }
+
+        private static IReadOnlyList<Guid> Sliced(SortedList<int, string> slices) => new SlicedIdList(slices.Values
+            .Select(text => new KeyValuePair<int, Func<List<Guid>>>(CompactIdCodec.CountOf(text), () => CompactIdCodec.Decode(text)))
+            .ToList());
 
         /// <summary>Every id a stored plan touches, whatever the change or group.</summary>
         public HashSet<Guid> LoadPlanIds(Guid importId) =>
