@@ -207,6 +207,21 @@ public class PluginRegistrationTests
         Assert.Single(restarted.Traces.All, t => t.Text.Contains("ran Create at 20"));
     }
 
+    [Fact]
+    public void A_restored_step_of_a_plug_in_type_that_is_not_loaded_stays_a_record_and_does_not_run()
+    {
+        _dataverse.GetService().Create(Step("Create", "account"));
+        var snapshot = _dataverse.Snapshot();
+
+        var restarted = TestOrganization.Create();
+        PluginRegistrationCatalog.Install(restarted);
+        restarted.Restore(snapshot);
+        restarted.GetService().CreateAccount("Contoso");
+
+        Assert.Empty(restarted.Plugins.Steps);
+        Assert.Equal(1, restarted.Count(R.Step));
+    }
+
     private string LockFilter(string message, string table, string expected)
     {
         _dataverse.GetService().Update(new Entity(R.MessageFilter, PluginRegistrationCatalog.FilterIdOf(message, table)) { [R.CustomStepsAllowed] = false });

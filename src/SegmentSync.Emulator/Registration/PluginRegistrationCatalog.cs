@@ -190,7 +190,7 @@ public sealed class PluginRegistrationCatalog : IPlatformBehavior
         }
     }
 
-    /// <summary>After a restore: the steps are exactly the enabled step records.</summary>
+    /// <summary>After a restore: the steps are exactly the enabled step records whose plug-in type is loaded.</summary>
     private void Resync()
     {
         lock (_recordSteps)
@@ -198,7 +198,18 @@ public sealed class PluginRegistrationCatalog : IPlatformBehavior
             foreach (var id in _recordSteps.ToList()) Unregister(id);
             List<Guid> ids;
             lock (_dataverse.Gate) ids = _dataverse.Store.For(RegistrationTables.Step).Rows.Select(r => r.Id).ToList();
-            foreach (var id in ids) Register(Read(Stored(RegistrationTables.Step, id)!));
+            foreach (var id in ids)
+            {
+                try
+                {
+                    Register(Read(Stored(RegistrationTables.Step, id)!));
+                }
+                catch (System.ServiceModel.FaultException<OrganizationServiceFault>)
+                {
+                    // A step of a plug-in type this organization has not loaded (a database kept by another build): it
+                    // stays a record and does not run, as a step whose assembly is missing would not.
+                }
+            }
         }
     }
 
