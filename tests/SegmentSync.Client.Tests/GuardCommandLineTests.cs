@@ -29,6 +29,7 @@ public class GuardCommandLineTests
         Assert.True(on.ExitCode == ExitCodes.Success, on.Errors);
         using var result = JsonDocument.Parse(on.Output);
         Assert.Equal(AllSteps, result.RootElement.GetProperty("stepsActive").GetInt32());
+        Assert.Equal(0, result.RootElement.GetProperty("exitCode").GetInt32());
         Assert.Equal(["Outbound", "RealTime"], result.RootElement.GetProperty("segmentModels").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal(AllSteps, host.Environment.Dataverse.Count(PluginRegistrationTables.Step.LogicalName));
         Assert.DoesNotContain(host.Server.Token, on.Output + on.Errors + off.Output + off.Errors);
@@ -42,9 +43,15 @@ public class GuardCommandLineTests
         var token = EmulatorServer.NewToken();
         options.UserTokens[token] = host.Environment.IntegrationUser();
 
-        var (exitCode, _, errors) = await Guard(host, token, "off");
+        var (exitCode, output, errors) = await Guard(host, token, "off", "--json");
 
         Assert.Equal(ExitCodes.AuthenticationFailed, exitCode);
+        using (var result = JsonDocument.Parse(output))
+        {
+            Assert.Equal(ExitCodes.AuthenticationFailed, result.RootElement.GetProperty("exitCode").GetInt32());
+            Assert.Contains(PluginRegistrationTables.Step.CreatePrivilege, result.RootElement.GetProperty("error").GetString());
+        }
+
         Assert.Contains(PluginRegistrationTables.Step.CreatePrivilege, errors);
         Assert.Contains("System Administrator or System Customizer", errors);
         Assert.Equal(AllSteps, host.Environment.Dataverse.Count(PluginRegistrationTables.Step.LogicalName));

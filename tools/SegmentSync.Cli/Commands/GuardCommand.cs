@@ -36,18 +36,18 @@ public static class GuardCommand
                 var settings = connection.Resolve(parse);
                 using var client = new DataverseClient(settings.EnvironmentUrl, MsalTokenProvider.Create(settings, message => Console.Error.WriteLine(message)));
                 var result = await client.ConfigureGuardAsync(enabled, cancellationToken);
-                if (asJson) Console.WriteLine(Json(result).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                if (asJson) Console.WriteLine(Json(result, ExitCodes.Success).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
                 else Print(enabled, result);
                 return ExitCodes.Success;
             }
             catch (AuthenticationFailedException e)
             {
-                return Fail(ExitCodes.AuthenticationFailed, e.Message);
+                return Fail(asJson, ExitCodes.AuthenticationFailed, e.Message);
             }
             catch (DataverseException e)
             {
                 var code = e.IsAuthentication ? ExitCodes.AuthenticationFailed : e.IsTransient ? ExitCodes.Unavailable : ExitCodes.Refused;
-                return Fail(code, e.Message + (e.IsAuthentication ? " Sign in as a System Administrator or System Customizer: registering plug-in steps needs " + PluginRegistrationTables.Step.CreatePrivilege + "." : string.Empty));
+                return Fail(asJson, code, e.Message + (e.IsAuthentication ? " Sign in as a System Administrator or System Customizer: registering plug-in steps needs " + PluginRegistrationTables.Step.CreatePrivilege + "." : string.Empty));
             }
         });
         return command;
@@ -67,8 +67,9 @@ public static class GuardCommand
         if (result.SegmentModels.Length == 0) Console.WriteLine("This environment has no Customer Insights - Journeys segment tables: nothing to guard. Run this again after installing Journeys.");
     }
 
-    private static JsonObject Json(GuardResult result) => new()
+    private static JsonObject Json(GuardResult result, int exitCode) => new()
     {
+        ["exitCode"] = exitCode,
         ["segmentModels"] = new JsonArray(result.SegmentModels.Split(GuardSetupApi.ListSeparator, StringSplitOptions.RemoveEmptyEntries).Select(m => (JsonNode)m).ToArray()),
         ["stepsCreated"] = result.StepsCreated,
         ["stepsUpdated"] = result.StepsUpdated,
@@ -77,8 +78,9 @@ public static class GuardCommand
         ["messagesSkipped"] = new JsonArray(result.MessagesSkipped.Split(GuardSetupApi.SkippedSeparator, StringSplitOptions.RemoveEmptyEntries).Select(m => (JsonNode)m).ToArray()),
     };
 
-    private static int Fail(int code, string message)
+    private static int Fail(bool asJson, int code, string message)
     {
+        if (asJson) Console.WriteLine(new JsonObject { ["exitCode"] = code, ["error"] = message }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         Console.Error.WriteLine($"segsync guard: error: {message}");
         return code;
     }
