@@ -12,10 +12,10 @@ public static class EntityCatalog
 {
     public static void Register(InMemoryDataverse dataverse)
     {
-        dataverse.Metadata.AddTable(new TableDefinition(SegmentTargets.EntityTable, "entityid", SegmentTargets.EntityLogicalName, "entities")
-            .String(SegmentTargets.EntityLogicalName, 128)
-            .Index(SegmentTargets.EntityLogicalName));
-        dataverse.Seed(SegmentTargets.EntityTable, dataverse.Metadata.Tables.ToList().Select(table =>
-            new Entity(SegmentTargets.EntityTable, Guid.NewGuid()) { [SegmentTargets.EntityLogicalName] = table.LogicalName }));
+        dataverse.Metadata.AddTable(new TableDefinition(SegmentModelCatalog.EntityTable, "entityid", SegmentModelCatalog.EntityLogicalName, "entities")
+            .String(SegmentModelCatalog.EntityLogicalName, 128)
+            .Index(SegmentModelCatalog.EntityLogicalName));
+        dataverse.Seed(SegmentModelCatalog.EntityTable, dataverse.Metadata.Tables.ToList().Select(table =>
+            new Entity(SegmentModelCatalog.EntityTable, Guid.NewGuid()) { [SegmentModelCatalog.EntityLogicalName] = table.LogicalName }));
     }
 }

@@ -101,7 +101,7 @@ namespace SegmentSync.Plugins.Guard
             }
 
             resolved.Messages = store.FindMessages(wanted.Select(s => s.MessageName));
-            resolved.Filters = resolved.Messages.Count == 0 ? resolved.Filters : store.FindFilters(resolved.Messages);
+            resolved.Filters = resolved.Messages.Count == 0 ? resolved.Filters : store.FindFilters(resolved.Messages, wanted.Select(s => s.PrimaryEntity));
             foreach (var step in wanted)
             {
                 var reason = WhyNotRegistrable(step, resolved);

@@ -52,8 +52,12 @@ namespace SegmentSync.Plugins.Guard
             return found;
         }
 
-        /// <summary>The filters of <paramref name="messages"/>, keyed by <see cref="StepReconciliation.KeyOf"/>.</summary>
-        public IDictionary<string, MessageFilter> FindFilters(IDictionary<string, Guid> messages)
+        /// <summary>
+        /// The filters of <paramref name="messages"/> on <paramref name="tables"/> ("none" for messages without a table),
+        /// keyed by <see cref="StepReconciliation.KeyOf"/>. Update has a filter for every table of the environment, so
+        /// the query asks only for the tables the steps need.
+        /// </summary>
+        public IDictionary<string, MessageFilter> FindFilters(IDictionary<string, Guid> messages, IEnumerable<string> tables)
         {
             var names = messages.ToDictionary(m => m.Value, m => m.Key);
             var query = new QueryExpression(R.MessageFilter.LogicalName)
@@ -61,6 +65,7 @@ namespace SegmentSync.Plugins.Guard
                 ColumnSet = new ColumnSet(R.MessageFilter.Id, R.MessageFilter.MessageId, R.MessageFilter.PrimaryEntity, R.MessageFilter.CustomStepsAllowed),
             };
             query.Criteria.AddCondition(R.MessageFilter.MessageId, ConditionOperator.In, names.Keys.Cast<object>().ToArray());
+            query.Criteria.AddCondition(R.MessageFilter.PrimaryEntity, ConditionOperator.In, tables.Distinct(StringComparer.OrdinalIgnoreCase).Cast<object>().ToArray());
             var found = new Dictionary<string, MessageFilter>(StringComparer.Ordinal);
             foreach (var filter in _service.RetrieveMultiple(query).Entities)
             {

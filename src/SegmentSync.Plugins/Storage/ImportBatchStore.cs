@@ -213,7 +213,6 @@ namespace SegmentSync.Plugins.Storage
             var query = new QueryExpression(B.LogicalName)
             {
                 ColumnSet = new ColumnSet(columns),
-                PageInfo = new PagingInfo { Count = Limits.StagedBatchPageSize, PageNumber = 1 },
             };
             query.Criteria.AddCondition(B.ImportRun, ConditionOperator.Equal, importId);
             if (kind.HasValue)
@@ -223,22 +222,7 @@ namespace SegmentSync.Plugins.Storage
 
             query.AddOrder(B.Kind, OrderType.Ascending);
             query.AddOrder(B.Sequence, OrderType.Ascending);
-            while (true)
-            {
-                var page = _service.RetrieveMultiple(query);
-                foreach (var row in page.Entities)
-                {
-                    yield return row;
-                }
-
-                if (!page.MoreRecords)
-                {
-                    yield break;
-                }
-
-                query.PageInfo.PageNumber++;
-                query.PageInfo.PagingCookie = page.PagingCookie;
-            }
+            return _service.AllPages(query, Limits.StagedBatchPageSize);
         }
 
         private static Entity NewRow(Guid importId, ImportBatchKindOption kind, int sequence, IReadOnlyCollection<Guid> ids)

@@ -78,25 +78,6 @@ namespace SegmentSync.Plugins.Storage
             return All(query).Select(ImportRunStore.Read).ToList();
         }
 
-        private IEnumerable<Entity> All(QueryExpression query)
-        {
-            query.PageInfo = new PagingInfo { Count = Limits.QueryPageSize, PageNumber = 1 };
-            while (true)
-            {
-                var page = _service.RetrieveMultiple(query);
-                foreach (var row in page.Entities)
-                {
-                    yield return row;
-                }
-
-                if (!page.MoreRecords)
-                {
-                    yield break;
-                }
-
-                query.PageInfo.PageNumber++;
-                query.PageInfo.PagingCookie = page.PagingCookie;
-            }
-        }
+        private IEnumerable<Entity> All(QueryExpression query) => _service.AllPages(query, Limits.QueryPageSize);
     }
 }

@@ -8,10 +8,6 @@ namespace SegmentSync.Plugins.Targets
     /// <summary>Chooses the segment model an external segment is mirrored into.</summary>
     public static class SegmentTargets
     {
-        /// <summary>Dataverse's table of tables: querying it tells which segment models an environment has.</summary>
-        public const string EntityTable = SegmentModelCatalog.EntityTable;
-        public const string EntityLogicalName = SegmentModelCatalog.EntityLogicalName;
-
         /// <summary>
         /// The setting decides (Outbound or RealTime). With Auto, a segment keeps the model it was created in, and a new
         /// one goes to real-time journeys where its tables exist (the current product), else to outbound marketing.
