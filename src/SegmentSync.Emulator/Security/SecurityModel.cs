@@ -90,10 +90,7 @@ public sealed class SecurityModel
     /// </summary>
     public void Demand(Guid userId, string privilegeName, string action)
     {
-        if (HasPrivilege(userId, privilegeName)) return;
-        throw DataverseFault.Create(
-            ErrorCodes.PrivilegeDenied,
-            $"Principal user (Id={userId}, type=8, roleCount={RolesOf(userId).Count}) is missing {privilegeName} privilege, which is needed to {action}.");
+        if (!HasPrivilege(userId, privilegeName)) throw Refusal(userId, privilegeName, $"which is needed to {action}.");
     }
 
     /// <summary>Refuses <paramref name="userId"/> the Custom API <paramref name="api"/> unless it holds the API's execute privilege.</summary>
@@ -101,12 +98,13 @@ public sealed class SecurityModel
     {
         var privilege = api.ExecutePrivilegeName;
         if (string.IsNullOrEmpty(privilege) || HasPrivilege(userId, privilege)) return;
-        int roleCount;
-        lock (_gate) roleCount = _userRoles.TryGetValue(userId, out var roles) ? roles.Count : 0;
-        throw DataverseFault.Create(
-            ErrorCodes.PrivilegeDenied,
-            $"Principal user (Id={userId}, type=8, roleCount={roleCount}) is missing {privilege} privilege, which {api.UniqueName} requires. Ask an administrator for a security role that grants it.");
+        throw Refusal(userId, privilege, $"which {api.UniqueName} requires. Ask an administrator for a security role that grants it.");
     }
+
+    /// <summary>Dataverse's missing-privilege fault: who, how many roles it holds, which privilege, and what for.</summary>
+    private Exception Refusal(Guid userId, string privilege, string purpose) => DataverseFault.Create(
+        ErrorCodes.PrivilegeDenied,
+        $"Principal user (Id={userId}, type=8, roleCount={RolesOf(userId).Count}) is missing {privilege} privilege, {purpose}");
 }
 
 /// <summary>A security role: its id, name and privilege names (compared case-insensitively).</summary>
