@@ -33,9 +33,9 @@ namespace SegmentSync.Client.Tests
                 var seed = Path.Combine(folder, "contacts.csv");
                 File.WriteAllLines(seed, new[] { "contactid" }.Concat(contacts.Select(c => c.ToString())));
                 var db = Path.Combine(folder, "emulator.db");
-                var port = FreePort();
+                var port = SegsyncProcess.FreePort();
                 var start = $"emulate --port {port} --db \"{db}\" --token {Token}";
-                server = await Start(folder, start + $" --seed \"{seed}\" --target outbound");
+                server = await SegsyncProcess.StartEmulatorAsync(folder, start + $" --seed \"{seed}\" --target outbound");
                 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/data/v9.2/"), Timeout = TimeSpan.FromSeconds(60) };
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
 
@@ -56,7 +56,7 @@ namespace SegmentSync.Client.Tests
                 // Crash 1: between two calls of the apply.
                 Kill(server);
                 kills++;
-                server = await Start(folder, start);
+                server = await SegsyncProcess.StartEmulatorAsync(folder, start);
                 var watch = Stopwatch.StartNew();
                 result = await Continue(http, importId);
                 var callTime = watch.Elapsed;
@@ -79,7 +79,7 @@ namespace SegmentSync.Client.Tests
                     // the connection died with the server: the caller does not know whether the call was applied
                 }
 
-                server = await Start(folder, start);
+                server = await SegsyncProcess.StartEmulatorAsync(folder, start);
                 do
                 {
                     result = await Continue(http, importId);
@@ -93,7 +93,7 @@ namespace SegmentSync.Client.Tests
                 // After one more restart, the state read back from the file.
                 Kill(server);
                 kills++;
-                server = await Start(folder, start);
+                server = await SegsyncProcess.StartEmulatorAsync(folder, start);
                 var row = await Send(http, HttpMethod.Get, $"msdyncrm_segments({segment})?$select=msdyncrm_segmentmemberids,msdyncrm_segmentsize,statuscode", null);
                 Assert.True(MemberIdListCodec.TryParse(row["msdyncrm_segmentmemberids"]!.GetValue<string>(), out var members));
                 Assert.Equal(members.Count, members.Distinct().Count());
@@ -192,38 +192,6 @@ namespace SegmentSync.Client.Tests
         {
             server.Kill(entireProcessTree: true);
             server.WaitForExit();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        /// <summary>Runs segsync.dll (built beside the tests) and waits for its "Listening on" line.</summary>
-        private static async Task<Process> Start(string folder, string arguments)
-        {
-            var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "segsync.dll")}\" {arguments}")
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder, UseShellExecute = false,
-            };
-            var process = Process.Start(start)!;
-            var seen = new StringBuilder();
-            while (await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(120)) is { } line)
-            {
-                seen.AppendLine(line);
-                if (line.StartsWith("Listening on http://127.0.0.1:", StringComparison.Ordinal))
-                {
-                    _ = process.StandardOutput.ReadToEndAsync();
-                    _ = process.StandardError.ReadToEndAsync();
-                    return process;
-                }
-            }
-
-            var errors = await process.StandardError.ReadToEndAsync();
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"segsync emulate did not start:\n{seen}\n{errors}");
         }
     }
 }

@@ -1,3 +1,4 @@
+using SegmentSync.Tests.Shared;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
@@ -70,22 +71,8 @@ public sealed class ExportReaderFuzzTests(ITestOutputHelper output) : IDisposabl
     /// <summary>Runs the sample with a deadline and times the slowest input.</summary>
     private void Fuzz<T>(string name, Gen<T> gen, Action<T> check, long iterations)
     {
-        long count = 0;
-        long slowest = 0;
-        var run = Task.Run(() => gen.Sample(value =>
-        {
-            var watch = Stopwatch.StartNew();
-            check(value);
-            Interlocked.Increment(ref count);
-            var ticks = watch.Elapsed.Ticks;
-            long seen;
-            while (ticks > (seen = Interlocked.Read(ref slowest)) && Interlocked.CompareExchange(ref slowest, ticks, seen) != seen)
-            {
-            }
-        }, iter: iterations));
-        Assert.True(run.Wait(Deadline), $"{name}: the fuzz run did not finish within {Deadline} (a hang)");
-        Assert.True(TimeSpan.FromTicks(slowest) < TimeSpan.FromSeconds(2), $"{name}: one input took {TimeSpan.FromTicks(slowest).TotalMilliseconds} ms");
-        output.WriteLine($"[figures] fuzz-iterations={count} {name}: slowest input {TimeSpan.FromTicks(slowest).TotalMilliseconds:0.###} ms");
+        var (count, slowest) = FuzzRunner.Run(name, gen, check, iterations, Deadline, TimeSpan.FromSeconds(2));
+        output.WriteLine($"[figures] fuzz-iterations={count} {name}: slowest input {slowest.TotalMilliseconds:0.###} ms");
     }
 
     private static void OnlyFormatErrors(Action read)

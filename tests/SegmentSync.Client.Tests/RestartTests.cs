@@ -29,9 +29,9 @@ public class RestartTests
             File.WriteAllLines(export, new[] { "ContactId" }.Concat(contacts.Select(c => c.ToString())));
             var db = Path.Combine(folder, "emulator.db");
             const string token = "restart-test-token";
-            var port = FreePort();
+            var port = SegsyncProcess.FreePort();
 
-            server = await StartEmulator(folder, $"emulate --port {port} --db \"{db}\" --token {token} --seed \"{seed}\" --target outbound");
+            server = await SegsyncProcess.StartEmulatorAsync(folder, $"emulate --port {port} --db \"{db}\" --token {token} --seed \"{seed}\" --target outbound");
             var segment = ExportLoader.Load(new ExportOptions
             {
                 Input = export, SegmentId = "0042", SegmentName = "High value", SegmentUrl = "https://contoso.crm.dynamics.com/ci/segments/0042", ExportedOn = DateTime.UtcNow.AddMinutes(-5),
@@ -50,7 +50,7 @@ public class RestartTests
                 Assert.Contains("4 of 8 batches", failure.ResumeHint);
             }
 
-            server = await StartEmulator(folder, $"emulate --port {port} --db \"{db}\" --token {token}");
+            server = await SegsyncProcess.StartEmulatorAsync(folder, $"emulate --port {port} --db \"{db}\" --token {token}");
             using (var client = new DataverseClient(url, new StaticTokenProvider(token), TestHost.FastRetry()))
             {
                 var result = await new SegmentPusher(client, new PushOptions { BatchSize = 5, StateDirectory = state }).PushAsync(segment);
@@ -77,44 +77,5 @@ public class RestartTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>Runs segsync.dll (built beside the tests) and waits for its "Listening on" line.</summary>
-    private static async Task<Process> StartEmulator(string folder, string arguments)
-    {
-        var cli = Path.Combine(AppContext.BaseDirectory, "segsync.dll");
-        var start = new ProcessStartInfo("dotnet", $"\"{cli}\" {arguments}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder,
-            UseShellExecute = false,
-        };
-        var process = Process.Start(start)!;
-        var output = new System.Text.StringBuilder();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            if (line is null) break;
-            output.AppendLine(line);
-            if (line.StartsWith("Listening on http://127.0.0.1:", StringComparison.Ordinal))
-            {
-                _ = process.StandardOutput.ReadToEndAsync();
-                _ = process.StandardError.ReadToEndAsync();
-                return process;
-            }
-        }
-
-        var errors = await process.StandardError.ReadToEndAsync();
-        process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException($"segsync emulate did not start:\n{output}\n{errors}");
     }
 }

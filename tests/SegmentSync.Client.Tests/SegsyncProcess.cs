@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 
 namespace SegmentSync.Client.Tests;
 
@@ -27,5 +30,41 @@ internal static class SegsyncProcess
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
         return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>A port on 127.0.0.1 that nothing listens on now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Starts <c>segsync <paramref name="arguments"/></c> (an emulate command) and waits for its "Listening on" line.</summary>
+    public static async Task<Process> StartEmulatorAsync(string folder, string arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "segsync.dll")}\" {arguments}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(start)!;
+        var seen = new StringBuilder();
+        while (await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(120)) is { } line)
+        {
+            seen.AppendLine(line);
+            if (line.StartsWith("Listening on http://127.0.0.1:", StringComparison.Ordinal))
+            {
+                _ = process.StandardOutput.ReadToEndAsync();
+                _ = process.StandardError.ReadToEndAsync();
+                return process;
+            }
+        }
+
+        var errors = await process.StandardError.ReadToEndAsync();
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException($"segsync emulate did not start:\n{seen}\n{errors}");
     }
 }

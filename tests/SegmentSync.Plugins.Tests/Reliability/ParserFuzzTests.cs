@@ -1,3 +1,4 @@
+using SegmentSync.Tests.Shared;
 using System.Diagnostics;
 using CsCheck;
 using SegmentSync.Plugins.Domain;
@@ -56,22 +57,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
     /// <summary>Runs the sample with a deadline and the slowest single input timed; returns the iterations run.</summary>
     private long Fuzz<T>(string name, Gen<T> gen, Action<T> check, long iterations)
     {
-        long count = 0;
-        long slowestTicks = 0;
-        var run = Task.Run(() => gen.Sample(value =>
-        {
-            var watch = Stopwatch.StartNew();
-            check(value);
-            Interlocked.Increment(ref count);
-            var ticks = watch.Elapsed.Ticks;
-            long seen;
-            while (ticks > (seen = Interlocked.Read(ref slowestTicks)) && Interlocked.CompareExchange(ref slowestTicks, ticks, seen) != seen)
-            {
-            }
-        }, iter: iterations));
-        Assert.True(run.Wait(Deadline), $"{name}: the fuzz run did not finish within {Deadline} (a hang)");
-        var slowest = TimeSpan.FromTicks(Interlocked.Read(ref slowestTicks));
-        Assert.True(slowest < SlowestAllowed, $"{name}: one input took {slowest.TotalMilliseconds} ms");
+        var (count, slowest) = FuzzRunner.Run(name, gen, check, iterations, Deadline, SlowestAllowed);
         Figures.Report(output, "fuzz-iterations", count, $"{name}: slowest input {slowest.TotalMilliseconds:0.###} ms");
         return count;
     }
